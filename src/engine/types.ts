@@ -1,0 +1,340 @@
+// The contract between scenarios (data), the engine (pure simulation) and the view (trace → world at t).
+// Everything here is plain data: serialisable, comparable, and the same in the browser, tests and CLI.
+
+/** A duration distribution, in virtual milliseconds. Sampled from the engine's seeded source. */
+export type Dist =
+  | { kind: 'const'; ms: number }
+  | { kind: 'exp'; meanMs: number }
+  | { kind: 'uniform'; minMs: number; maxMs: number }
+  | { kind: 'lognormal'; medianMs: number; sigma: number };
+
+/** Retry policy for a caller, a consumer or a partner. maxAttempts counts the first try; Infinity retries forever. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  backoffMs: number;
+  multiplier: number;
+  maxBackoffMs: number;
+  /** 0..1: each delay is scaled by a uniform factor in [1 - jitter, 1 + jitter]. */
+  jitter: number;
+}
+
+// ─── Topology ────────────────────────────────────────────────────────────────
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+interface BaseNode {
+  /** Lowercase id used in faults, the CLI and metrics (e.g. `fulfillment`). */
+  id: string;
+  label: string;
+  /** Short role shown under the label, e.g. "bounded context". */
+  role?: string;
+  position: Position;
+}
+
+/** A source of commands (shoppers, a partner) or of records produced straight onto a topic/queue. */
+export interface ClientSpec extends BaseNode {
+  kind: 'client';
+  /** A service (HTTP command), a topic (produce) or a queue (publish). */
+  target: string;
+  /** The endpoint / command name on the target service, e.g. `place-order`. */
+  command: string;
+  timeoutMs: number;
+  retry: RetryPolicy;
+}
+
+/** What a command handler does after validating and committing, in order. */
+export type Action =
+  | {
+      kind: 'call';
+      /** Target service id. */
+      target: string;
+      endpoint: string;
+      timeoutMs: number;
+      retry: RetryPolicy;
+    }
+  | { kind: 'publish'; topic: string; eventType: string; timeoutMs: number; retry: RetryPolicy }
+  | { kind: 'enqueue'; queue: string; messageType: string; timeoutMs: number; retry: RetryPolicy };
+
+export interface EndpointSpec {
+  /** Command name, e.g. `place-order` or `ship-order`. */
+  name: string;
+  processing: Dist;
+  /** Reject invalid payloads with 422 (validation is the command handler's job). */
+  validate: boolean;
+  /** Probability of a transient technical failure (500) per request. */
+  errorRate: number;
+  then: Action[];
+  /** Status answered on success. */
+  successStatus: 200 | 201 | 202;
+}
+
+/** How a consumer group member commits offsets. */
+export type CommitMode = 'before' | 'after';
+
+export interface ConsumerSpec {
+  group: string;
+  topic: string;
+  /** Instances of this consumer inside the service (threads/processes): members of the group. */
+  instances: number;
+  processing: Dist;
+  /** before = at-most-once (commit on hand-over), after = at-least-once (commit once processed). */
+  commit: CommitMode;
+  /** 0 = commit synchronously per record; otherwise auto-commit every N ms. */
+  autoCommitIntervalMs: number;
+  /** A dead member is noticed after this long, then the group rebalances. */
+  sessionTimeoutMs: number;
+  /** Processing stalls for this long during a rebalance. */
+  rebalanceMs: number;
+  /** Probability a handling attempt fails (transient). Poison records always fail. */
+  errorRate: number;
+  retry: RetryPolicy;
+  /** After retry.maxAttempts failed attempts, park the record here; without it the partition blocks. */
+  deadLetterTopic?: string;
+  /** De-duplicate by event id: a redelivered event is acknowledged as a no-op. */
+  idempotent: boolean;
+  /** Event chain: each processed event makes the consumer publish these. */
+  emits: { topic: string; eventType: string }[];
+}
+
+export interface ServiceSpec extends BaseNode {
+  kind: 'service';
+  /** Concurrent request handlers. A handler is held for the whole request, downstream calls included. */
+  workers: number;
+  /** Requests waiting for a worker beyond this are rejected with 503. */
+  queueLimit: number;
+  endpoints: EndpointSpec[];
+  consumers: ConsumerSpec[];
+}
+
+export interface TopicSpec extends BaseNode {
+  kind: 'topic';
+  partitions: number;
+  /** Records older than this are deleted from the log; undefined = keep forever. */
+  retentionMs?: number;
+  /** What a group with no valid committed offset starts from. */
+  autoOffsetReset: 'earliest' | 'latest';
+}
+
+export type NodeSpec = ClientSpec | ServiceSpec | TopicSpec;
+
+// ─── Workload ───────────────────────────────────────────────────────────────
+
+export interface ScriptItem {
+  atMs: number;
+  /** Record / order key. Defaults to a fresh order id. */
+  key?: string;
+  /** Human label shown on the token, e.g. `m2`. Defaults to the key. */
+  label?: string;
+  /** Payload fails validation (e.g. expired card). */
+  invalid?: boolean;
+  /** No handler can ever process it. */
+  poison?: boolean;
+  /** Event/command type override (e.g. `order-canceled`). */
+  type?: string;
+  /** Explicit partition (for produce-to-topic clients). */
+  partition?: number;
+}
+
+export type WorkloadSpec =
+  | {
+      kind: 'poisson';
+      client: string;
+      ratePerSec: number;
+      fromMs: number;
+      untilMs: number;
+      /** Share of orders whose payload fails validation. */
+      invalidShare: number;
+    }
+  | { kind: 'script'; client: string; items: ScriptItem[] };
+
+// ─── Faults (scheduled by scenarios or appended by the learner: interventions) ─
+
+export type FaultKind = 'down' | 'slow' | 'error';
+
+export interface FaultSpec {
+  /** A node id. */
+  target: string;
+  kind: FaultKind;
+  fromMs: number;
+  /** Undefined = until the end of the run. */
+  untilMs?: number;
+  /** slow: processing time multiplier (default 10). */
+  factor?: number;
+  /** error: probability of a technical failure per attempt (default 0.5). */
+  rate?: number;
+}
+
+// ─── Expectations ─────────────────────────────────────────────────────────
+
+export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+export interface Assertion {
+  /** Dotted path into Metrics, e.g. `checkout.successRate` or `groups.*.lost` (every group). */
+  metric: string;
+  op: CompareOp;
+  /** Compare to a constant ... */
+  value?: number;
+  /** ... or to the same metric in the no-fault run of the same scenario and seed, times factor. */
+  baseline?: { factor: number };
+  /** ... or to another metric of this run, times factor. */
+  other?: { metric: string; factor: number };
+  /** Compute metrics over commands submitted in [from, to) ms only. */
+  window?: [number, number];
+}
+
+export interface Expectation {
+  name: string;
+  /** The faults this claim is about (in addition to the scenario's own). */
+  faults: FaultSpec[];
+  untilMs?: number;
+  assert: Assertion[];
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  summary: string;
+  /** Lesson group in the scenario list. */
+  lesson: string;
+  durationMs: number;
+  seed: number;
+  /** Default one-way network latency between nodes. */
+  networkMs: number;
+  nodes: NodeSpec[];
+  workload: WorkloadSpec[];
+  faults: FaultSpec[];
+  expectations: Expectation[];
+  /** Scenario ids that run side by side with this one in the compare view. */
+  compareWith?: string;
+}
+
+// ─── Trace ─────────────────────────────────────────────────────────────────
+
+export type MessageKind = 'command' | 'reply' | 'event' | 'ack' | 'failure';
+
+/** A message travelling along an edge: the unit the graph animates and Step jumps between. */
+export interface HopRecord {
+  type: 'hop';
+  t: number;
+  arriveAt: number;
+  from: string;
+  to: string;
+  kind: MessageKind;
+  /** Short text on the token: `place-order o12`, `201`, `order-placed o12 @3`. */
+  label: string;
+  /** HTTP-like status on replies/failures. */
+  status?: number;
+  /** Command id or event id this hop belongs to. */
+  ref: number;
+}
+
+export type CommandOutcome = 'ok' | 'rejected' | 'failed';
+
+export type TraceRecord =
+  | HopRecord
+  | {
+      type: 'command';
+      t: number;
+      cmd: number;
+      client: string;
+      service: string;
+      endpoint: string;
+      key: string;
+      valid: boolean;
+    }
+  | {
+      type: 'command-done';
+      t: number;
+      cmd: number;
+      client: string;
+      outcome: CommandOutcome;
+      status: number;
+      latencyMs: number;
+      attempts: number;
+    }
+  /** A service committed the command's effect (a row). committedButFailed is derived from these. */
+  | { type: 'row'; t: number; service: string; cmd: number; key: string }
+  | { type: 'handled'; t: number; service: string; endpoint: string; cmd: number; status: number }
+  | {
+      type: 'append';
+      t: number;
+      topic: string;
+      partition: number;
+      offset: number;
+      event: number;
+      key: string;
+      eventType: string;
+    }
+  | {
+      type: 'deliver';
+      t: number;
+      group: string;
+      member: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      event: number;
+      attempt: number;
+    }
+  | {
+      type: 'processed';
+      t: number;
+      group: string;
+      member: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      event: number;
+      key: string;
+      /** A redelivery an idempotent consumer recognised and skipped. */
+      skippedDuplicate: boolean;
+    }
+  | {
+      type: 'handler-failed';
+      t: number;
+      group: string;
+      member: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      event: number;
+      attempt: number;
+    }
+  | {
+      type: 'dead-lettered';
+      t: number;
+      group: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      event: number;
+      deadLetterTopic: string;
+    }
+  | { type: 'commit'; t: number; group: string; topic: string; partition: number; offset: number }
+  | {
+      type: 'assign';
+      t: number;
+      group: string;
+      /** member id → partitions of the group's topic. */
+      assignment: Record<string, number[]>;
+    }
+  | { type: 'rebalance'; t: number; group: string; reason: string }
+  | { type: 'node'; t: number; node: string; status: NodeStatus }
+  | { type: 'pool'; t: number; node: string; busy: number; queued: number }
+  | { type: 'retention'; t: number; topic: string; partition: number; logStart: number };
+
+export type NodeStatus = 'up' | 'down' | 'slow' | 'erroring';
+
+export type TraceRecordType = TraceRecord['type'];
+
+/** The outcome of one run. `records` is sorted by t (ties in scheduling order). */
+export interface Trace {
+  scenarioId: string;
+  seed: number;
+  durationMs: number;
+  faults: FaultSpec[];
+  records: TraceRecord[];
+}
