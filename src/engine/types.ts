@@ -314,6 +314,17 @@ export type TraceRecord =
       deadLetterTopic: string;
     }
   | { type: 'commit'; t: number; group: string; topic: string; partition: number; offset: number }
+  /** An event this group will never process: committed past while unprocessed, or deleted by retention. */
+  | {
+      type: 'lost';
+      t: number;
+      group: string;
+      topic: string;
+      partition: number;
+      offset: number;
+      event: number;
+      reason: 'committed-before-processing' | 'retention';
+    }
   | {
       type: 'assign';
       t: number;
@@ -330,6 +341,22 @@ export type NodeStatus = 'up' | 'down' | 'slow' | 'erroring';
 
 export type TraceRecordType = TraceRecord['type'];
 
+/** An event's self-contained envelope (CloudEvents-like attributes), by id. */
+export interface EventInfo {
+  id: number;
+  type: string;
+  key: string;
+  /** Short human label, e.g. `o12` or `m2`. */
+  label: string;
+  /** Producer node id (CloudEvents `source`). */
+  source: string;
+  /** Virtual ms when the producer created it (CloudEvents `time`). */
+  time: number;
+  poison: boolean;
+  /** The command it records, when it came from one. */
+  cmd?: number;
+}
+
 /** The outcome of one run. `records` is sorted by t (ties in scheduling order). */
 export interface Trace {
   scenarioId: string;
@@ -337,4 +364,6 @@ export interface Trace {
   durationMs: number;
   faults: FaultSpec[];
   records: TraceRecord[];
+  /** Events by id (index = id). */
+  events: EventInfo[];
 }

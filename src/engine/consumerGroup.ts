@@ -1,0 +1,471 @@
+import { sample } from './dist';
+import { backoffDelay } from './http';
+import type { Sim } from './sim';
+import type { TopicNode } from './topic';
+import type { ConsumerSpec } from './types';
+
+/** How many fetched-but-not-yet-handed records a member buffers per partition (Kafka's fetcher prefetches too). */
+const PREFETCH = 8;
+
+interface Held {
+  partition: number;
+  offset: number;
+  event: number;
+}
+
+/** Publishes an event on behalf of a consumer (event chains, dead letters); calls back with success. */
+export type Publisher = (from: string, topic: string, what: Publication, done: (ok: boolean) => void) => void;
+
+/** A new event caused by `cause` (event chains), or the same event copied elsewhere (dead letters). */
+export type Publication = { kind: 'new'; eventType: string; cause: number } | { kind: 'copy'; event: number };
+
+/**
+ * One consumer instance. It fetches records of its assigned partitions into a small buffer (each
+ * fetched record is a hop the graph animates), hands them to the handler one at a time in offset
+ * order, and commits per its commit mode. A crash loses the buffer and anything uncommitted.
+ */
+export class Member {
+  alive = true;
+  /** Bumped on crash, restart and every new assignment: voids the callbacks of the old life. */
+  epoch = 0;
+  generation = -1;
+  partitions: number[] = [];
+  /** Next offset to fetch, per partition. */
+  private fetchPosition = new Map<number, number>();
+  /** Fetched records waiting for the handler, per partition, in offset order. */
+  private buffer = new Map<number, number[]>();
+  /** Fetched records still travelling, per partition. */
+  private inTransit = new Map<number, number>();
+  /** Next offset to hand to the handler, per partition. */
+  private position = new Map<number, number>();
+  /** Offset to commit next (auto-commit and revoke commit it), per partition. */
+  private commitCandidate = new Map<number, number>();
+  private retryAt = new Map<number, number>();
+  private attempts = new Map<number, number>();
+  busy = false;
+  /** The record being handled, or waiting for a retry. */
+  held: Held | undefined;
+  private nextPartition = 0;
+  private wakeScheduled = false;
+
+  constructor(
+    readonly id: string,
+    readonly service: string,
+    readonly spec: ConsumerSpec,
+    private readonly group: ConsumerGroup,
+    private readonly sim: Sim,
+  ) {}
+
+  /** Take a new assignment: start every partition from the group's committed offset. */
+  assign(partitions: number[], generation: number): void {
+    this.epoch++;
+    this.generation = generation;
+    this.partitions = partitions;
+    this.fetchPosition.clear();
+    this.buffer.clear();
+    this.inTransit.clear();
+    this.position.clear();
+    this.commitCandidate.clear();
+    this.retryAt.clear();
+    this.attempts.clear();
+    this.held = undefined;
+    this.busy = false;
+    for (const p of partitions) {
+      const start = this.group.startOffset(p);
+      this.fetchPosition.set(p, start);
+      this.position.set(p, start);
+      this.buffer.set(p, []);
+      this.inTransit.set(p, 0);
+    }
+    if (this.spec.autoCommitIntervalMs > 0) this.scheduleAutoCommit();
+    this.fetch();
+    this.pump();
+  }
+
+  crash(): void {
+    this.alive = false;
+    this.epoch++;
+    this.busy = false;
+    this.partitions = [];
+  }
+
+  revive(): void {
+    this.alive = true;
+    this.epoch++;
+  }
+
+  /** Commit whatever is ready (Kafka's commit on partition revocation). */
+  flushCommits(): void {
+    for (const [p, offset] of this.commitCandidate) this.group.commit(this, p, offset);
+  }
+
+  /** New records may be available. */
+  fetch(): void {
+    if (!this.alive || this.group.rebalancing) return;
+    for (const p of this.partitions) {
+      const end = this.group.topic.logEnd(p);
+      let next = this.fetchPosition.get(p)!;
+      const logStart = this.group.topic.partitions[p].logStart;
+      if (next < logStart) {
+        // Our position fell off the log (retention): reset as auto.offset.reset says.
+        next = this.group.topic.spec.autoOffsetReset === 'earliest' ? logStart : end;
+        this.position.set(p, next);
+        this.buffer.set(p, []);
+      }
+      while (next < end && this.buffer.get(p)!.length + this.inTransit.get(p)! < PREFETCH) {
+        this.send(p, next);
+        next++;
+      }
+      this.fetchPosition.set(p, next);
+    }
+  }
+
+  private send(partition: number, offset: number): void {
+    const topic = this.group.topic;
+    const eventId = topic.partitions[partition].log[offset];
+    const event = this.sim.events[eventId];
+    const epoch = this.epoch;
+    this.inTransit.set(partition, this.inTransit.get(partition)! + 1);
+    const arrive = this.sim.hop(topic.id, this.service, 'event', `${event.type} ${event.label} p${partition}@${offset}`, eventId);
+    this.sim.scheduler.at(arrive, () => {
+      if (epoch !== this.epoch) return;
+      this.inTransit.set(partition, this.inTransit.get(partition)! - 1);
+      this.buffer.get(partition)!.push(offset);
+      this.pump();
+    });
+  }
+
+  /** Hand the next buffered record to the handler, if idle. */
+  pump(): void {
+    if (!this.alive || this.busy || this.partitions.length === 0) return;
+    if (this.group.rebalancing) {
+      this.group.memberIdle();
+      return;
+    }
+    const n = this.partitions.length;
+    let earliestRetry = Infinity;
+    for (let k = 0; k < n; k++) {
+      const p = this.partitions[(this.nextPartition + k) % n];
+      const buffered = this.buffer.get(p)!;
+      if (buffered.length === 0) continue;
+      const retryAt = this.retryAt.get(p) ?? 0;
+      if (retryAt > this.sim.now) {
+        earliestRetry = Math.min(earliestRetry, retryAt);
+        continue;
+      }
+      this.nextPartition = (this.nextPartition + k + 1) % n;
+      this.handle(p, buffered.shift()!);
+      this.fetch();
+      return;
+    }
+    if (earliestRetry < Infinity && !this.wakeScheduled) {
+      this.wakeScheduled = true;
+      const epoch = this.epoch;
+      this.sim.scheduler.at(earliestRetry, () => {
+        this.wakeScheduled = false;
+        if (epoch === this.epoch) this.pump();
+      });
+    }
+  }
+
+  private handle(partition: number, offset: number): void {
+    const sim = this.sim;
+    const topic = this.group.topic;
+    const eventId = topic.partitions[partition].log[offset];
+    const attempt = (this.attempts.get(partition) ?? 0) + 1;
+    this.attempts.set(partition, attempt);
+    this.busy = true;
+    this.held = { partition, offset, event: eventId };
+    this.position.set(partition, offset + 1);
+    sim.record({
+      type: 'deliver',
+      t: sim.now,
+      group: this.group.id,
+      member: this.id,
+      topic: topic.id,
+      partition,
+      offset,
+      event: eventId,
+      attempt,
+    });
+    if (this.spec.commit === 'before') this.ready(partition, offset + 1);
+
+    const epoch = this.epoch;
+    const random = sim.random(`consumer:${this.id}`);
+    const duration = sample(this.spec.processing, random) * sim.slowFactor(this.service);
+    sim.scheduler.after(duration, () => {
+      if (epoch !== this.epoch) return;
+      const event = sim.events[eventId];
+      const failRate = 1 - (1 - this.spec.errorRate) * (1 - sim.faultErrorRate(this.service));
+      if (event.poison || random.chance(failRate)) {
+        this.failed(partition, offset, eventId, attempt);
+        return;
+      }
+      const skippedDuplicate = this.spec.idempotent && this.group.hasProcessed(eventId);
+      this.group.markProcessed(partition, offset, eventId);
+      sim.record({
+        type: 'processed',
+        t: sim.now,
+        group: this.group.id,
+        member: this.id,
+        topic: topic.id,
+        partition,
+        offset,
+        event: eventId,
+        key: event.key,
+        skippedDuplicate,
+      });
+      if (skippedDuplicate || this.spec.emits.length === 0) {
+        this.completed(partition, offset);
+        return;
+      }
+      // Event chain: publish what this event causes before committing it (at-least-once end to end).
+      let pending = this.spec.emits.length;
+      let allOk = true;
+      for (const emit of this.spec.emits) {
+        this.group.publish(this.service, emit.topic, { kind: 'new', eventType: emit.eventType, cause: eventId }, (ok) => {
+          if (epoch !== this.epoch) return;
+          allOk &&= ok;
+          if (--pending === 0) {
+            if (allOk) this.completed(partition, offset);
+            else this.failed(partition, offset, eventId, attempt);
+          }
+        });
+      }
+    });
+  }
+
+  private failed(partition: number, offset: number, eventId: number, attempt: number): void {
+    const sim = this.sim;
+    sim.record({
+      type: 'handler-failed',
+      t: sim.now,
+      group: this.group.id,
+      member: this.id,
+      topic: this.group.topic.id,
+      partition,
+      offset,
+      event: eventId,
+      attempt,
+    });
+    const dlt = this.spec.deadLetterTopic;
+    if (dlt !== undefined && attempt >= this.spec.retry.maxAttempts) {
+      const epoch = this.epoch;
+      this.group.publish(this.service, dlt, { kind: 'copy', event: eventId }, (ok) => {
+        if (epoch !== this.epoch) return;
+        if (!ok) {
+          this.retryLater(partition, offset, attempt);
+          return;
+        }
+        this.group.markDeadLettered(partition, offset, eventId, dlt);
+        this.completed(partition, offset);
+      });
+      return;
+    }
+    this.retryLater(partition, offset, attempt);
+  }
+
+  /** Blocking retry: seek back to the failed record so nothing after it in this partition overtakes it. */
+  private retryLater(partition: number, offset: number, attempt: number): void {
+    const delay = backoffDelay(this.spec.retry, attempt, this.sim.random(`consumer-retry:${this.id}`).next());
+    this.retryAt.set(partition, this.sim.now + delay);
+    this.buffer.get(partition)!.unshift(offset);
+    this.position.set(partition, offset);
+    this.busy = false;
+    this.pump();
+  }
+
+  private completed(partition: number, offset: number): void {
+    this.attempts.delete(partition);
+    this.retryAt.delete(partition);
+    this.held = undefined;
+    if (this.spec.commit === 'after') this.ready(partition, offset + 1);
+    this.busy = false;
+    this.pump();
+  }
+
+  /** `offset` may be committed now: at once (a commit request to the broker) or by the auto-commit timer. */
+  private ready(partition: number, offset: number): void {
+    this.commitCandidate.set(partition, offset);
+    if (this.spec.autoCommitIntervalMs > 0) return;
+    const epoch = this.epoch;
+    // The commit reaches the coordinator one network hop later: a crash in between means redelivery.
+    this.sim.scheduler.after(this.sim.networkMs, () => {
+      if (epoch === this.epoch) this.group.commit(this, partition, offset);
+    });
+  }
+
+  private scheduleAutoCommit(): void {
+    const epoch = this.epoch;
+    this.sim.scheduler.after(this.spec.autoCommitIntervalMs, () => {
+      if (epoch !== this.epoch) return;
+      this.flushCommits();
+      this.scheduleAutoCommit();
+    });
+  }
+}
+
+/**
+ * A consumer group: its own committed offset per partition, one owner per partition among its
+ * live members, and rebalances when members join, crash (noticed after the session timeout) or
+ * come back. Every group sees every event of the topic, independently of other groups.
+ */
+export class ConsumerGroup {
+  readonly members: Member[] = [];
+  /** Committed offset per partition (next offset to read); undefined = never committed. */
+  private committed: (number | undefined)[];
+  private generation = 0;
+  rebalancing = false;
+  private finishing = false;
+  private readonly processed = new Set<number>();
+  /** Processed or dead-lettered offsets per partition: what retention may delete without loss. */
+  private readonly doneOffsets: Set<number>[];
+
+  constructor(
+    readonly id: string,
+    readonly topic: TopicNode,
+    private readonly sim: Sim,
+    readonly publish: Publisher,
+  ) {
+    this.committed = topic.partitions.map(() => undefined);
+    this.doneOffsets = topic.partitions.map(() => new Set<number>());
+    topic.onAppend((p) => this.ownerOf(p)?.fetch());
+    topic.onRetention((p, from, to) => this.retained(p, from, to));
+  }
+
+  addMember(member: Member): void {
+    this.members.push(member);
+  }
+
+  /** The first assignment at t = 0 needs no rebalance pause. */
+  start(): void {
+    this.assignLiveMembers();
+  }
+
+  startOffset(partition: number): number {
+    const logStart = this.topic.partitions[partition].logStart;
+    const committed = this.committed[partition];
+    if (committed !== undefined && committed >= logStart) return committed;
+    return this.topic.spec.autoOffsetReset === 'earliest' ? logStart : this.topic.logEnd(partition);
+  }
+
+  hasProcessed(eventId: number): boolean {
+    return this.processed.has(eventId);
+  }
+
+  markProcessed(partition: number, offset: number, eventId: number): void {
+    this.processed.add(eventId);
+    if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
+  }
+
+  markDeadLettered(partition: number, offset: number, eventId: number, deadLetterTopic: string): void {
+    if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
+    this.sim.record({
+      type: 'dead-lettered',
+      t: this.sim.now,
+      group: this.id,
+      topic: this.topic.id,
+      partition,
+      offset,
+      event: eventId,
+      deadLetterTopic,
+    });
+  }
+
+  /** Offsets only move forward, and only the current owner of the current generation may commit. */
+  commit(member: Member, partition: number, offset: number): void {
+    if (!member.alive || member.generation !== this.generation || !member.partitions.includes(partition)) return;
+    const current = this.committed[partition];
+    if (current !== undefined && offset <= current) return;
+    this.committed[partition] = offset;
+    this.sim.record({ type: 'commit', t: this.sim.now, group: this.id, topic: this.topic.id, partition, offset });
+  }
+
+  memberCrashed(member: Member): void {
+    this.noteLoss(member);
+    member.crash();
+    if (this.members.some((m) => m.alive)) {
+      const epoch = member.epoch;
+      this.sim.scheduler.after(member.spec.sessionTimeoutMs, () => {
+        // Still gone after the session timeout: the coordinator evicts it and rebalances.
+        if (!member.alive && member.epoch === epoch) this.rebalance(`${member.id} missed its session timeout`);
+      });
+    } else if (this.rebalancing) {
+      this.memberIdle();
+    }
+  }
+
+  memberRestarted(member: Member): void {
+    member.revive();
+    this.rebalance(`${member.id} joined`);
+  }
+
+  /** A record a member held is lost if the group already committed past it. */
+  private noteLoss(member: Member): void {
+    const held = member.held;
+    if (!held) return;
+    const committed = this.committed[held.partition];
+    if (committed !== undefined && committed > held.offset && !this.processed.has(held.event)) {
+      this.recordLost(held.partition, held.offset, held.event, 'committed-before-processing');
+    }
+  }
+
+  private recordLost(partition: number, offset: number, event: number, reason: 'committed-before-processing' | 'retention'): void {
+    this.sim.record({ type: 'lost', t: this.sim.now, group: this.id, topic: this.topic.id, partition, offset, event, reason });
+  }
+
+  private retained(partition: number, from: number, to: number): void {
+    const committed = this.committed[partition] ?? 0;
+    const done = this.doneOffsets[partition];
+    const holder = this.ownerOf(partition)?.held;
+    for (let offset = Math.max(from, committed); offset < to; offset++) {
+      if (done.has(offset)) continue;
+      if (holder && holder.partition === partition && holder.offset === offset) continue;
+      this.recordLost(partition, offset, this.topic.partitions[partition].log[offset], 'retention');
+    }
+    for (let offset = from; offset < to; offset++) done.delete(offset);
+  }
+
+  private ownerOf(partition: number): Member | undefined {
+    return this.members.find((m) => m.alive && m.partitions.includes(partition));
+  }
+
+  rebalance(reason: string): void {
+    this.sim.record({ type: 'rebalance', t: this.sim.now, group: this.id, reason });
+    if (this.rebalancing) return;
+    this.rebalancing = true;
+    this.memberIdle();
+  }
+
+  /** Called when a member reaches a poll boundary: once all live members have, the pause starts. */
+  memberIdle(): void {
+    if (!this.rebalancing || this.finishing) return;
+    if (this.members.some((m) => m.alive && m.busy)) return;
+    this.finishing = true;
+    const pause = Math.max(...this.members.map((m) => m.spec.rebalanceMs));
+    this.sim.scheduler.after(pause, () => {
+      this.finishing = false;
+      this.rebalancing = false;
+      // Well-behaved consumers commit what they finished when their partitions are revoked.
+      for (const m of this.members) if (m.alive) m.flushCommits();
+      for (const m of this.members) if (m.alive) this.noteLoss(m);
+      this.assignLiveMembers();
+    });
+  }
+
+  /** Range assignment: partitions split into contiguous runs over the live members, sorted by id. */
+  private assignLiveMembers(): void {
+    this.generation++;
+    const live = this.members.filter((m) => m.alive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const assignment: Record<string, number[]> = {};
+    for (const m of this.members) assignment[m.id] = [];
+    const n = this.topic.partitions.length;
+    live.forEach((m, i) => {
+      const from = Math.floor((i * n) / live.length);
+      const to = Math.floor(((i + 1) * n) / live.length);
+      for (let p = from; p < to; p++) assignment[m.id].push(p);
+    });
+    this.sim.record({ type: 'assign', t: this.sim.now, group: this.id, assignment });
+    for (const m of live) m.assign(assignment[m.id], this.generation);
+  }
+}

@@ -1,0 +1,94 @@
+import type { Sim } from './sim';
+import type { EventInfo, MessageKind, RetryPolicy } from './types';
+
+/** A request travelling to a node: an HTTP command, or a produce request to a topic. */
+export interface Request {
+  /** Command id or event id: what the trace's hops refer to. */
+  ref: number;
+  from: string;
+  endpoint: string;
+  key: string;
+  label: string;
+  invalid: boolean;
+  poison: boolean;
+  /** For produce requests: the event to append. */
+  event?: EventInfo;
+  partition?: number;
+}
+
+/** Answer a request. Receivers call it at most once; a crashed receiver never calls it. */
+export type Reply = (status: number, label?: string) => void;
+
+export interface Receiver {
+  receive(request: Request, reply: Reply): void;
+}
+
+export interface CallOptions {
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** How the request is drawn (command, or event for a produce). */
+  kind: MessageKind;
+  /** How a 2xx answer is drawn (reply for commands, ack for produce). */
+  okKind: MessageKind;
+}
+
+export const STATUS_TIMEOUT = 504;
+export const STATUS_REFUSED = 503;
+
+/** Technical failures may succeed when retried; validation failures (4xx) never will. */
+export function isRetryable(status: number): boolean {
+  return status >= 500;
+}
+
+export function backoffDelay(policy: RetryPolicy, failedAttempt: number, u: number): number {
+  const base = Math.min(policy.maxBackoffMs, policy.backoffMs * Math.pow(policy.multiplier, failedAttempt - 1));
+  return Math.max(0, base * (1 + policy.jitter * (2 * u - 1)));
+}
+
+/**
+ * A synchronous call with a caller-side timeout and retries with backoff. The callee may still be
+ * working when the caller gives up (a late reply is ignored): exactly what makes retries duplicate
+ * work. If the caller's own process stops, the call dies with it.
+ */
+export function call(
+  sim: Sim,
+  receivers: ReadonlyMap<string, Receiver>,
+  from: string,
+  to: string,
+  request: Request,
+  options: CallOptions,
+  done: (status: number, attempts: number) => void,
+): void {
+  const scheduler = sim.scheduler;
+  const callerIncarnation = sim.incarnation(from);
+  const jitter = sim.random(`retry:${from}`);
+  let attempt = 0;
+
+  const tryOnce = (): void => {
+    if (sim.incarnation(from) !== callerIncarnation) return;
+    attempt++;
+    const thisAttempt = attempt;
+    let settled = false;
+    const settle = (status: number): void => {
+      if (settled || sim.incarnation(from) !== callerIncarnation) return;
+      settled = true;
+      if (isRetryable(status) && thisAttempt < options.retry.maxAttempts) {
+        scheduler.after(backoffDelay(options.retry, thisAttempt, jitter.next()), tryOnce);
+      } else {
+        done(status, thisAttempt);
+      }
+    };
+    const reply: Reply = (status, label) => {
+      const kind = status < 300 ? options.okKind : 'failure';
+      const back = sim.hop(to, from, kind, label ?? String(status), request.ref, status);
+      scheduler.at(back, () => settle(status));
+    };
+    const arrive = sim.hop(from, to, options.kind, request.label, request.ref);
+    scheduler.at(arrive, () => {
+      if (!sim.isUp(to)) reply(STATUS_REFUSED, 'refused');
+      else receivers.get(to)!.receive(request, reply);
+    });
+    scheduler.after(options.timeoutMs, () => settle(STATUS_TIMEOUT));
+  };
+  tryOnce();
+}

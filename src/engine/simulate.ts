@@ -1,0 +1,175 @@
+import { ConsumerGroup, Member, type Publication } from './consumerGroup';
+import { call, type Receiver, type Request } from './http';
+import { ServiceNode, type ActionRunner } from './service';
+import { Sim } from './sim';
+import { TopicNode } from './topic';
+import type { Action, ClientSpec, EventInfo, FaultSpec, RetryPolicy, Scenario, ScriptItem, Trace } from './types';
+
+export interface SimulateOptions {
+  /** Defaults to the scenario's seed. */
+  seed?: number;
+  /** Faults the learner added (appended to the scenario's own). */
+  interventions?: FaultSpec[];
+  /** Defaults to the scenario's duration. */
+  untilMs?: number;
+}
+
+/** How consumers publish chained events and dead letters: a few quick retries, then report failure. */
+const CONSUMER_PUBLISH = { timeoutMs: 5000, retry: { maxAttempts: 5, backoffMs: 200, multiplier: 2, maxBackoffMs: 5000, jitter: 0 } };
+
+/**
+ * Run a scenario: a pure function of (scenario, seed, interventions, untilMs). The scenario must be
+ * valid (see src/scenarios/validateScenario.ts); the engine trusts it.
+ */
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): Trace {
+  const seed = options.seed ?? scenario.seed;
+  const untilMs = options.untilMs ?? scenario.durationMs;
+  const faults = [...scenario.faults, ...(options.interventions ?? [])];
+  const sim = new Sim(seed, scenario.networkMs);
+  const receivers = new Map<string, Receiver>();
+  const topics = new Map<string, TopicNode>();
+  const services = new Map<string, ServiceNode>();
+  const groups = new Map<string, ConsumerGroup>();
+
+  const newEvent = (type: string, key: string, label: string, source: string, extra: Partial<EventInfo> = {}): EventInfo => {
+    const event: EventInfo = { id: sim.events.length, type, key, label, source, time: sim.now, poison: false, ...extra };
+    sim.events.push(event);
+    return event;
+  };
+
+  const produce = (from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void, partition?: number): void => {
+    const request: Request = {
+      ref: event.id,
+      from,
+      endpoint: 'produce',
+      key: event.key,
+      label: `${event.type} ${event.label}`,
+      invalid: false,
+      poison: event.poison,
+      event,
+      partition,
+    };
+    call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, (status) => done(status));
+  };
+
+  const runAction: ActionRunner = (service, action: Action, request, done) => {
+    switch (action.kind) {
+      case 'call': {
+        const downstream: Request = { ...request, from: service, endpoint: action.endpoint, label: `${action.endpoint} ${labelOf(request)}`, invalid: false };
+        call(sim, receivers, service, action.target, downstream, { timeoutMs: action.timeoutMs, retry: action.retry, kind: 'command', okKind: 'reply' }, (status) => done(status));
+        return;
+      }
+      case 'publish': {
+        const event = newEvent(action.eventType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison });
+        produce(service, action.topic, event, action.timeoutMs, action.retry, done);
+        return;
+      }
+      case 'enqueue':
+        done(501); // point-to-point queues arrive with the queue component
+        return;
+    }
+  };
+
+  const publish = (from: string, topic: string, what: Publication, done: (ok: boolean) => void): void => {
+    const event =
+      what.kind === 'copy'
+        ? sim.events[what.event]
+        : newEvent(what.eventType, sim.events[what.cause].key, sim.events[what.cause].label, from);
+    produce(from, topic, event, CONSUMER_PUBLISH.timeoutMs, CONSUMER_PUBLISH.retry, (status) => done(status < 300));
+  };
+
+  for (const node of scenario.nodes) {
+    if (node.kind === 'topic') {
+      const topic = new TopicNode(sim, node);
+      topics.set(node.id, topic);
+      receivers.set(node.id, topic);
+      sim.registerNode(node.id);
+    }
+  }
+  for (const node of scenario.nodes) {
+    if (node.kind === 'service') {
+      const service = new ServiceNode(sim, node, runAction);
+      services.set(node.id, service);
+      receivers.set(node.id, service);
+      sim.registerNode(node.id, service);
+      for (const spec of node.consumers) {
+        let group = groups.get(spec.group);
+        if (!group) {
+          group = new ConsumerGroup(spec.group, topics.get(spec.topic)!, sim, publish);
+          groups.set(spec.group, group);
+        }
+        for (let i = 0; i < spec.instances; i++) {
+          const suffix = (spec.instances > 1 ? `-${i + 1}` : '') + (node.consumers.length > 1 ? `/${spec.group}` : '');
+          const member = new Member(node.id + suffix, node.id, spec, group, sim);
+          group.addMember(member);
+          service.members.push({ member, group });
+        }
+      }
+    } else if (node.kind === 'client') {
+      sim.registerNode(node.id);
+    }
+  }
+  for (const group of groups.values()) group.start();
+
+  const clients = new Map(scenario.nodes.filter((n): n is ClientSpec => n.kind === 'client').map((c) => [c.id, c]));
+  let nextCommand = 0;
+  const submit = (client: ClientSpec, item: ScriptItem, fallbackKey: string): void => {
+    const key = item.key ?? fallbackKey;
+    const label = item.label ?? key;
+    if (topics.has(client.target)) {
+      const event = newEvent(item.type ?? client.command, key, label, client.id, { poison: item.poison ?? false });
+      produce(client.id, client.target, event, client.timeoutMs, client.retry, () => {}, item.partition);
+      return;
+    }
+    const cmd = nextCommand++;
+    const endpoint = item.type ?? client.command;
+    const submittedAt = sim.now;
+    sim.record({ type: 'command', t: submittedAt, cmd, client: client.id, service: client.target, endpoint, key, valid: !item.invalid });
+    const request: Request = { ref: cmd, from: client.id, endpoint, key, label: `${endpoint} ${label}`, invalid: item.invalid ?? false, poison: item.poison ?? false };
+    call(sim, receivers, client.id, client.target, request, { timeoutMs: client.timeoutMs, retry: client.retry, kind: 'command', okKind: 'reply' }, (status, attempts) => {
+      sim.record({
+        type: 'command-done',
+        t: sim.now,
+        cmd,
+        client: client.id,
+        outcome: status < 300 ? 'ok' : status < 500 ? 'rejected' : 'failed',
+        status,
+        latencyMs: sim.now - submittedAt,
+        attempts,
+      });
+    });
+  };
+
+  scenario.workload.forEach((workload, index) => {
+    const client = clients.get(workload.client)!;
+    if (workload.kind === 'script') {
+      workload.items.forEach((item, i) => sim.scheduler.at(item.atMs, () => submit(client, item, `${client.id}-${i}`)));
+      return;
+    }
+    // Poisson arrivals, drawn lazily from the workload's own stream: both variants of a scenario see
+    // the same orders at the same times whatever else happens.
+    const random = sim.random(`workload:${index}`);
+    let n = 0;
+    const meanGap = 1000 / workload.ratePerSec;
+    const next = (t: number): void => {
+      const at = t + random.exponential(meanGap);
+      if (at >= workload.untilMs) return;
+      sim.scheduler.at(at, () => {
+        n++;
+        submit(client, { atMs: at, key: `o${n}`, invalid: random.chance(workload.invalidShare) }, `o${n}`);
+        next(at);
+      });
+    };
+    next(workload.fromMs);
+  });
+
+  sim.scheduleFaults(faults);
+  sim.scheduler.run(untilMs);
+  return { scenarioId: scenario.id, seed, durationMs: untilMs, faults, records: sim.records, events: sim.events };
+}
+
+function labelOf(request: Request): string {
+  // Requests are labelled "<endpoint> <label>"; downstream hops keep the business label.
+  const space = request.label.lastIndexOf(' ');
+  return space >= 0 ? request.label.slice(space + 1) : request.label;
+}

@@ -1,0 +1,104 @@
+import { fnv1a } from './random';
+import type { Sim } from './sim';
+import type { Receiver, Reply, Request } from './http';
+import type { TopicSpec } from './types';
+
+export interface Partition {
+  /** Event ids by offset. Offsets below logStart are deleted (retention) but kept here for the record. */
+  log: number[];
+  appendedAt: number[];
+  logStart: number;
+}
+
+/** The partition a key goes to: a stable hash, so the same key always lands in the same partition. */
+export function partitionForKey(key: string, partitions: number): number {
+  return fnv1a(key) % partitions;
+}
+
+/**
+ * A Kafka-like topic: an append-only log per partition. Appending never rejects an event for its
+ * content (events cannot be rejected); only an unreachable broker refuses a produce request.
+ */
+export class TopicNode implements Receiver {
+  readonly partitions: Partition[];
+  private roundRobin = 0;
+  private readonly appendListeners: ((partition: number) => void)[] = [];
+  private readonly retentionListeners: ((partition: number, from: number, to: number) => void)[] = [];
+
+  constructor(
+    private readonly sim: Sim,
+    readonly spec: TopicSpec,
+  ) {
+    this.partitions = Array.from({ length: spec.partitions }, () => ({ log: [], appendedAt: [], logStart: 0 }));
+    if (spec.retentionMs !== undefined) this.scheduleRetention(spec.retentionMs);
+  }
+
+  get id(): string {
+    return this.spec.id;
+  }
+
+  onAppend(listener: (partition: number) => void): void {
+    this.appendListeners.push(listener);
+  }
+
+  onRetention(listener: (partition: number, from: number, to: number) => void): void {
+    this.retentionListeners.push(listener);
+  }
+
+  logEnd(partition: number): number {
+    return this.partitions[partition].log.length;
+  }
+
+  receive(request: Request, reply: Reply): void {
+    const event = request.event!;
+    const partition = this.choosePartition(request);
+    const offset = this.append(partition, event.id);
+    reply(200, `ack p${partition}@${offset}`);
+  }
+
+  choosePartition(request: Pick<Request, 'key' | 'partition'>): number {
+    if (request.partition !== undefined) return request.partition % this.spec.partitions;
+    if (request.key === '') return this.roundRobin++ % this.spec.partitions;
+    return partitionForKey(request.key, this.spec.partitions);
+  }
+
+  append(partition: number, eventId: number): number {
+    const p = this.partitions[partition];
+    const offset = p.log.length;
+    const event = this.sim.events[eventId];
+    p.log.push(eventId);
+    p.appendedAt.push(this.sim.now);
+    this.sim.record({
+      type: 'append',
+      t: this.sim.now,
+      topic: this.spec.id,
+      partition,
+      offset,
+      event: eventId,
+      key: event.key,
+      eventType: event.type,
+    });
+    for (const listener of this.appendListeners) listener(partition);
+    return offset;
+  }
+
+  private scheduleRetention(retentionMs: number): void {
+    // Kafka deletes whole segments on a timer; a sweep every quarter of the retention is close enough.
+    const every = Math.max(100, retentionMs / 4);
+    const sweep = (): void => {
+      const cutoff = this.sim.now - retentionMs;
+      this.partitions.forEach((p, index) => {
+        let start = p.logStart;
+        while (start < p.log.length && p.appendedAt[start] <= cutoff) start++;
+        if (start > p.logStart) {
+          const from = p.logStart;
+          p.logStart = start;
+          this.sim.record({ type: 'retention', t: this.sim.now, topic: this.spec.id, partition: index, logStart: start });
+          for (const listener of this.retentionListeners) listener(index, from, start);
+        }
+      });
+      this.sim.scheduler.after(every, sweep);
+    };
+    this.sim.scheduler.after(every, sweep);
+  }
+}
