@@ -99,6 +99,30 @@ export interface ConsumerSpec {
   emits: { topic: string; eventType: string }[];
 }
 
+/** A competing consumer of a point-to-point queue (RabbitMQ-like). */
+export interface QueueConsumerSpec {
+  queue: string;
+  /** Consumer instances (channels) in this service; each message goes to exactly one of them. */
+  instances: number;
+  /** Unacknowledged messages a consumer may hold at once (basic.qos prefetch). */
+  prefetch: number;
+  processing: Dist;
+  /** Probability a handling attempt fails (transient). Poison messages always fail. */
+  errorRate: number;
+  /** On failure: nack with requeue (back to the head of the queue) or without (dead-letter or drop). */
+  onFailure: 'requeue' | 'reject';
+  /** Answer to publish for each acked message (e.g. the later outcome of an accepted command). */
+  emits: { topic: string; eventType: string }[];
+}
+
+/** Business state kept by a service, keyed by entity (order id): what consumed events do to it. */
+export interface StateMachineSpec {
+  /** State of an entity before any event. */
+  initial: string;
+  /** eventType → allowed current states and the state after. Not allowed ⇒ the event is dropped. */
+  transitions: Record<string, { from: string[]; to: string }>;
+}
+
 export interface ServiceSpec extends BaseNode {
   kind: 'service';
   /** Concurrent request handlers. A handler is held for the whole request, downstream calls included. */
@@ -107,6 +131,17 @@ export interface ServiceSpec extends BaseNode {
   queueLimit: number;
   endpoints: EndpointSpec[];
   consumers: ConsumerSpec[];
+  queueConsumers?: QueueConsumerSpec[];
+  /** Entity state updated by consumed events (shared by all consumers in this service). */
+  state?: StateMachineSpec;
+}
+
+export interface QueueSpec extends BaseNode {
+  kind: 'queue';
+  /** Deliveries of one message after which it is dead-lettered or dropped (quorum queues' delivery-limit). */
+  deliveryLimit?: number;
+  /** Where rejected / over-limit messages go; without it they are dropped. */
+  deadLetterQueue?: string;
 }
 
 export interface TopicSpec extends BaseNode {
@@ -118,7 +153,7 @@ export interface TopicSpec extends BaseNode {
   autoOffsetReset: 'earliest' | 'latest';
 }
 
-export type NodeSpec = ClientSpec | ServiceSpec | TopicSpec;
+export type NodeSpec = ClientSpec | ServiceSpec | TopicSpec | QueueSpec;
 
 // ─── Workload ───────────────────────────────────────────────────────────────
 
@@ -333,6 +368,35 @@ export type TraceRecord =
       assignment: Record<string, number[]>;
     }
   | { type: 'rebalance'; t: number; group: string; reason: string }
+  /** Point-to-point queue: a message enqueued, delivered to one consumer, acked, nacked, dead-lettered or dropped. */
+  | { type: 'enqueue'; t: number; queue: string; message: number; depth: number }
+  | {
+      type: 'q-deliver';
+      t: number;
+      queue: string;
+      consumer: string;
+      message: number;
+      /** Delivery count including this one. */
+      delivery: number;
+      redelivered: boolean;
+      depth: number;
+      unacked: number;
+    }
+  | { type: 'ack'; t: number; queue: string; consumer: string; message: number; depth: number; unacked: number }
+  | {
+      type: 'nack';
+      t: number;
+      queue: string;
+      consumer: string;
+      message: number;
+      requeue: boolean;
+      depth: number;
+      unacked: number;
+    }
+  | { type: 'q-dead-lettered'; t: number; queue: string; message: number; deadLetterQueue?: string; reason: 'rejected' | 'delivery-limit' }
+  /** A service's entity state changed because of an event, or an event found the entity in the wrong state. */
+  | { type: 'state'; t: number; service: string; key: string; from: string; to: string; event: number }
+  | { type: 'dropped'; t: number; service: string; key: string; state: string; event: number; eventType: string }
   | { type: 'node'; t: number; node: string; status: NodeStatus }
   | { type: 'pool'; t: number; node: string; busy: number; queued: number }
   | { type: 'retention'; t: number; topic: string; partition: number; logStart: number };

@@ -90,7 +90,10 @@ export const checkoutSync: Scenario = {
     {
       name: 'with Fulfillment down, checkout succeeds far less often than without faults',
       faults: fulfillmentOutage,
-      assert: [{ metric: 'checkout.successRate', op: '<', baseline: { factor: 0.8 } }],
+      assert: [
+        { metric: 'checkout.successRate', op: '<', baseline: { factor: 0.85 } },
+        { metric: 'checkout.successRate', op: '<', baseline: { factor: 0.5 }, window: [10_000, 30_000] },
+      ],
     },
     {
       name: 'while Fulfillment is down, checkout is slower than without faults',

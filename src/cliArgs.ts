@@ -1,0 +1,107 @@
+// Parsing of the headless runner's arguments, kept apart from I/O so tests can call it directly.
+import type { FaultKind, FaultSpec, Scenario } from './engine/types';
+
+export interface CliArgs {
+  list: boolean;
+  help: boolean;
+  scenarioId?: string;
+  file?: string;
+  seed?: number;
+  untilMs?: number;
+  faults: FaultSpec[];
+  json: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: npm run sim -- <scenario> [--seed N] [--until SECONDS] [--fault NODE:KIND@FROM-TO]... [--json]
+       npm run sim -- --file scenario.json [options]
+       npm run sim -- --list
+
+  --fault NODE:KIND@FROM-TO   KIND is down, slow[=FACTOR] or error[=RATE]; FROM and TO in seconds,
+                              TO may be left out (until the end), e.g. fulfillment:down@10-30
+  --seed N                    a non-negative integer (default: the scenario's)
+  --until SECONDS             how long to run (default: the scenario's duration)
+  --json                      print one JSON object on stdout
+exit status: 0 all expectations pass, 1 one fails, 2 bad arguments or scenario file`;
+
+const FAULT = /^([a-z0-9][a-z0-9._-]*):(down|slow|error)(?:=([0-9]*\.?[0-9]+))?@([0-9]*\.?[0-9]+)-([0-9]*\.?[0-9]+)?$/;
+
+export function parseFault(text: string): FaultSpec {
+  const m = FAULT.exec(text);
+  if (!m) throw new UsageError(`--fault '${text}': expected NODE:KIND@FROM-TO, e.g. fulfillment:down@10-30`);
+  const [, target, kind, value, from, to] = m;
+  const fault: FaultSpec = { target, kind: kind as FaultKind, fromMs: Math.round(Number(from) * 1000) };
+  if (to !== undefined) fault.untilMs = Math.round(Number(to) * 1000);
+  if (fault.untilMs !== undefined && fault.untilMs <= fault.fromMs) throw new UsageError(`--fault '${text}': the end (${to}s) must come after the start (${from}s)`);
+  if (value !== undefined) {
+    if (kind === 'down') throw new UsageError(`--fault '${text}': down takes no value`);
+    const v = Number(value);
+    if (kind === 'slow') {
+      if (!(v >= 1)) throw new UsageError(`--fault '${text}': a slow factor must be at least 1`);
+      fault.factor = v;
+    } else {
+      if (!(v > 0 && v <= 1)) throw new UsageError(`--fault '${text}': an error rate must be in (0, 1]`);
+      fault.rate = v;
+    }
+  }
+  return fault;
+}
+
+function takeValue(argv: string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { list: false, help: false, faults: [], json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    switch (a) {
+      case '--list':
+        args.list = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      case '--json':
+        args.json = true;
+        break;
+      case '--seed': {
+        const v = takeValue(argv, i++, a);
+        if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed '${v}': expected a non-negative integer`);
+        args.seed = Number(v);
+        break;
+      }
+      case '--until': {
+        const v = takeValue(argv, i++, a);
+        const n = Number(v);
+        if (!/^\d*\.?\d+$/.test(v) || !(n > 0) || n > 86_400) throw new UsageError(`--until '${v}': expected seconds, more than 0 and at most 86400`);
+        args.untilMs = Math.round(n * 1000);
+        break;
+      }
+      case '--fault':
+        args.faults.push(parseFault(takeValue(argv, i++, a)));
+        break;
+      case '--file':
+        args.file = takeValue(argv, i++, a);
+        break;
+      default:
+        if (a.startsWith('-')) throw new UsageError(`unknown option '${a}'`);
+        if (args.scenarioId !== undefined) throw new UsageError(`one scenario at a time: got '${args.scenarioId}' and '${a}'`);
+        args.scenarioId = a;
+    }
+  }
+  if (!args.list && !args.help && args.scenarioId === undefined && args.file === undefined) throw new UsageError('name a scenario (see --list)');
+  return args;
+}
+
+/** Faults must name nodes of the scenario: a typo should not silently do nothing. */
+export function checkFaultTargets(faults: FaultSpec[], scenario: Scenario): void {
+  const ids = scenario.nodes.map((n) => n.id);
+  for (const f of faults) {
+    if (!ids.includes(f.target)) throw new UsageError(`--fault: '${f.target}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
+  }
+}

@@ -1,0 +1,452 @@
+// Scenario files: JSON in, a validated Scenario out, or errors that name file, path and line.
+// Optional fields get the defaults a hand-written file would expect, so small files stay small.
+import type {
+  Action,
+  Assertion,
+  ConsumerSpec,
+  Dist,
+  EndpointSpec,
+  Expectation,
+  FaultSpec,
+  NodeSpec,
+  QueueConsumerSpec,
+  RetryPolicy,
+  Scenario,
+  ScriptItem,
+  WorkloadSpec,
+} from '../engine/types';
+import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
+
+export interface ScenarioProblem {
+  path: string;
+  line?: number;
+  message: string;
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ScenarioProblem[],
+  ) {
+    super(problems.map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+  }
+}
+
+/** Limits that keep a shared or imported scenario from freezing the learner's browser. */
+export const LIMITS = { maxDurationMs: 3_600_000, maxNodes: 40, maxRatePerSec: 2000, maxScriptItems: 10_000, maxPartitions: 64, maxInstances: 32 };
+const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+const RESERVED_IDS = new Set(['groups', 'events', 'topics', 'queues']);
+
+type Obj = Record<string, unknown>;
+
+class Reader {
+  readonly problems: ScenarioProblem[] = [];
+  constructor(private readonly lines: Map<string, number>) {}
+
+  problem(path: string, message: string): void {
+    if (this.problems.length < 50) this.problems.push({ path, line: this.lines.get(path), message });
+  }
+  obj(v: unknown, path: string): Obj | undefined {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Obj;
+    this.problem(path, `expected an object, found ${kindOf(v)}`);
+    return undefined;
+  }
+  arr(v: unknown, path: string): unknown[] {
+    if (Array.isArray(v)) return v;
+    this.problem(path, `expected a list, found ${kindOf(v)}`);
+    return [];
+  }
+  str(o: Obj, key: string, path: string, fallback?: string, pattern?: RegExp): string {
+    const v = o[key];
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'string' || v.length === 0) {
+      this.problem(join(path, key), v === undefined ? 'is required (a text)' : `expected a text, found ${kindOf(v)}`);
+      return fallback ?? '';
+    }
+    if (v.length > 2000) this.problem(join(path, key), 'is longer than 2000 characters');
+    if (pattern && !pattern.test(v)) this.problem(join(path, key), `'${v}' is not a valid id (lowercase letters, digits, '.', '_' or '-', at most 40)`);
+    return v;
+  }
+  num(o: Obj, key: string, path: string, opts: { min?: number; max?: number; int?: boolean; fallback?: number; infinity?: boolean }): number {
+    const v = o[key];
+    if (v === undefined && opts.fallback !== undefined) return opts.fallback;
+    if (opts.infinity && v === 'Infinity') return Infinity;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.problem(join(path, key), v === undefined ? 'is required (a number)' : `expected a number, found ${kindOf(v)}`);
+      return opts.fallback ?? opts.min ?? 0;
+    }
+    if (opts.int && !Number.isInteger(v)) this.problem(join(path, key), `expected a whole number, found ${v}`);
+    if (opts.min !== undefined && v < opts.min) this.problem(join(path, key), `must be at least ${opts.min}, found ${v}`);
+    if (opts.max !== undefined && v > opts.max) this.problem(join(path, key), `must be at most ${opts.max}, found ${v}`);
+    return v;
+  }
+  bool(o: Obj, key: string, path: string, fallback: boolean): boolean {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'boolean') this.problem(join(path, key), `expected true or false, found ${kindOf(v)}`);
+    return v === true;
+  }
+  oneOf<T extends string>(o: Obj, key: string, path: string, options: readonly T[], fallback?: T): T {
+    const v = o[key];
+    if (v === undefined && fallback !== undefined) return fallback;
+    if (typeof v !== 'string' || !options.includes(v as T)) {
+      this.problem(join(path, key), `expected one of ${options.map((x) => `'${x}'`).join(', ')}, found ${v === undefined ? 'nothing' : JSON.stringify(v)}`);
+      return fallback ?? options[0];
+    }
+    return v as T;
+  }
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+function readDist(r: Reader, v: unknown, path: string): Dist {
+  const o = r.obj(v, path);
+  if (!o) return { kind: 'const', ms: 0 };
+  const kind = r.oneOf(o, 'kind', path, ['const', 'exp', 'uniform', 'lognormal'] as const);
+  const ms = { min: 0, max: 3_600_000 };
+  switch (kind) {
+    case 'const':
+      return { kind, ms: r.num(o, 'ms', path, ms) };
+    case 'exp':
+      return { kind, meanMs: r.num(o, 'meanMs', path, ms) };
+    case 'uniform': {
+      const minMs = r.num(o, 'minMs', path, ms);
+      const maxMs = r.num(o, 'maxMs', path, ms);
+      if (maxMs < minMs) r.problem(join(path, 'maxMs'), 'must not be less than minMs');
+      return { kind, minMs, maxMs };
+    }
+    case 'lognormal':
+      return { kind, medianMs: r.num(o, 'medianMs', path, ms), sigma: r.num(o, 'sigma', path, { min: 0, max: 3 }) };
+  }
+}
+
+const NO_RETRY: RetryPolicy = { maxAttempts: 1, backoffMs: 0, multiplier: 1, maxBackoffMs: 0, jitter: 0 };
+
+function readRetry(r: Reader, v: unknown, path: string, fallback: RetryPolicy): RetryPolicy {
+  if (v === undefined) return fallback;
+  const o = r.obj(v, path);
+  if (!o) return fallback;
+  return {
+    maxAttempts: r.num(o, 'maxAttempts', path, { min: 1, max: 1_000_000, int: true, infinity: true, fallback: fallback.maxAttempts }),
+    backoffMs: r.num(o, 'backoffMs', path, { min: 0, max: 3_600_000, fallback: fallback.backoffMs }),
+    multiplier: r.num(o, 'multiplier', path, { min: 1, max: 10, fallback: fallback.multiplier }),
+    maxBackoffMs: r.num(o, 'maxBackoffMs', path, { min: 0, max: 3_600_000, fallback: Math.max(fallback.maxBackoffMs, 1000) }),
+    jitter: r.num(o, 'jitter', path, { min: 0, max: 1, fallback: fallback.jitter }),
+  };
+}
+
+function readAction(r: Reader, v: unknown, path: string): Action | undefined {
+  const o = r.obj(v, path);
+  if (!o) return undefined;
+  const kind = r.oneOf(o, 'kind', path, ['call', 'publish', 'enqueue'] as const);
+  const timeoutMs = r.num(o, 'timeoutMs', path, { min: 1, max: 3_600_000, fallback: 2000 });
+  const retry = readRetry(r, o.retry, join(path, 'retry'), NO_RETRY);
+  if (kind === 'call') return { kind, target: r.str(o, 'target', path), endpoint: r.str(o, 'endpoint', path), timeoutMs, retry };
+  if (kind === 'publish') return { kind, topic: r.str(o, 'topic', path), eventType: r.str(o, 'eventType', path), timeoutMs, retry };
+  return { kind, queue: r.str(o, 'queue', path), messageType: r.str(o, 'messageType', path), timeoutMs, retry };
+}
+
+function readEmits(r: Reader, v: unknown, path: string): { topic: string; eventType: string }[] {
+  if (v === undefined) return [];
+  return r.arr(v, path).flatMap((e, i) => {
+    const o = r.obj(e, `${path}[${i}]`);
+    return o ? [{ topic: r.str(o, 'topic', `${path}[${i}]`), eventType: r.str(o, 'eventType', `${path}[${i}]`) }] : [];
+  });
+}
+
+function readNode(r: Reader, v: unknown, path: string, index: number): NodeSpec | undefined {
+  const o = r.obj(v, path);
+  if (!o) return undefined;
+  const kind = r.oneOf(o, 'kind', path, ['client', 'service', 'topic', 'queue'] as const);
+  const id = r.str(o, 'id', path, undefined, ID);
+  if (RESERVED_IDS.has(id)) r.problem(join(path, 'id'), `'${id}' is reserved for metrics; choose another id`);
+  const label = r.str(o, 'label', path, id);
+  const role = typeof o.role === 'string' ? o.role : undefined;
+  const p = o.position === undefined ? { x: 250 * index, y: 0 } : r.obj(o.position, join(path, 'position'));
+  const position = p ? { x: r.num(p, 'x', join(path, 'position'), { min: -100_000, max: 100_000, fallback: 0 }), y: r.num(p, 'y', join(path, 'position'), { min: -100_000, max: 100_000, fallback: 0 }) } : { x: 0, y: 0 };
+  const base = { id, label, position, ...(role ? { role } : {}) };
+  switch (kind) {
+    case 'client':
+      return {
+        ...base,
+        kind,
+        target: r.str(o, 'target', path),
+        command: r.str(o, 'command', path),
+        timeoutMs: r.num(o, 'timeoutMs', path, { min: 1, max: 3_600_000, fallback: 10_000 }),
+        retry: readRetry(r, o.retry, join(path, 'retry'), NO_RETRY),
+      };
+    case 'topic':
+      return {
+        ...base,
+        kind,
+        partitions: r.num(o, 'partitions', path, { min: 1, max: LIMITS.maxPartitions, int: true, fallback: 1 }),
+        ...(o.retentionMs !== undefined ? { retentionMs: r.num(o, 'retentionMs', path, { min: 100, max: 1e12 }) } : {}),
+        autoOffsetReset: r.oneOf(o, 'autoOffsetReset', path, ['earliest', 'latest'] as const, 'earliest'),
+      };
+    case 'queue':
+      return {
+        ...base,
+        kind,
+        ...(o.deliveryLimit !== undefined ? { deliveryLimit: r.num(o, 'deliveryLimit', path, { min: 1, max: 1_000_000, int: true }) } : {}),
+        ...(o.deadLetterQueue !== undefined ? { deadLetterQueue: r.str(o, 'deadLetterQueue', path) } : {}),
+      };
+    case 'service': {
+      const endpoints: EndpointSpec[] = r.arr(o.endpoints ?? [], join(path, 'endpoints')).flatMap((e, i) => {
+        const ep = `${join(path, 'endpoints')}[${i}]`;
+        const eo = r.obj(e, ep);
+        if (!eo) return [];
+        return [
+          {
+            name: r.str(eo, 'name', ep),
+            processing: readDist(r, eo.processing ?? { kind: 'const', ms: 50 }, join(ep, 'processing')),
+            validate: r.bool(eo, 'validate', ep, true),
+            errorRate: r.num(eo, 'errorRate', ep, { min: 0, max: 1, fallback: 0 }),
+            then: r.arr(eo.then ?? [], join(ep, 'then')).flatMap((a, j) => {
+              const action = readAction(r, a, `${join(ep, 'then')}[${j}]`);
+              return action ? [action] : [];
+            }),
+            successStatus: r.num(eo, 'successStatus', ep, { fallback: 200 }) as 200 | 201 | 202,
+          },
+        ];
+      });
+      const consumers: ConsumerSpec[] = r.arr(o.consumers ?? [], join(path, 'consumers')).flatMap((c, i) => {
+        const cp = `${join(path, 'consumers')}[${i}]`;
+        const co = r.obj(c, cp);
+        if (!co) return [];
+        const dlt = co.deadLetterTopic;
+        return [
+          {
+            group: r.str(co, 'group', cp, undefined, ID),
+            topic: r.str(co, 'topic', cp),
+            instances: r.num(co, 'instances', cp, { min: 1, max: LIMITS.maxInstances, int: true, fallback: 1 }),
+            processing: readDist(r, co.processing ?? { kind: 'const', ms: 50 }, join(cp, 'processing')),
+            commit: r.oneOf(co, 'commit', cp, ['before', 'after'] as const, 'after'),
+            autoCommitIntervalMs: r.num(co, 'autoCommitIntervalMs', cp, { min: 0, max: 3_600_000, fallback: 0 }),
+            sessionTimeoutMs: r.num(co, 'sessionTimeoutMs', cp, { min: 1, max: 3_600_000, fallback: 10_000 }),
+            rebalanceMs: r.num(co, 'rebalanceMs', cp, { min: 0, max: 3_600_000, fallback: 500 }),
+            errorRate: r.num(co, 'errorRate', cp, { min: 0, max: 1, fallback: 0 }),
+            retry: readRetry(r, co.retry, join(cp, 'retry'), { maxAttempts: Infinity, backoffMs: 500, multiplier: 2, maxBackoffMs: 8000, jitter: 0.2 }),
+            ...(dlt !== undefined ? { deadLetterTopic: r.str(co, 'deadLetterTopic', cp) } : {}),
+            idempotent: r.bool(co, 'idempotent', cp, false),
+            emits: readEmits(r, co.emits, join(cp, 'emits')),
+          },
+        ];
+      });
+      const queueConsumers: QueueConsumerSpec[] = r.arr(o.queueConsumers ?? [], join(path, 'queueConsumers')).flatMap((c, i) => {
+        const cp = `${join(path, 'queueConsumers')}[${i}]`;
+        const co = r.obj(c, cp);
+        if (!co) return [];
+        return [
+          {
+            queue: r.str(co, 'queue', cp),
+            instances: r.num(co, 'instances', cp, { min: 1, max: LIMITS.maxInstances, int: true, fallback: 1 }),
+            prefetch: r.num(co, 'prefetch', cp, { min: 1, max: 10_000, int: true, fallback: 1 }),
+            processing: readDist(r, co.processing ?? { kind: 'const', ms: 50 }, join(cp, 'processing')),
+            errorRate: r.num(co, 'errorRate', cp, { min: 0, max: 1, fallback: 0 }),
+            onFailure: r.oneOf(co, 'onFailure', cp, ['requeue', 'reject'] as const, 'requeue'),
+            emits: readEmits(r, co.emits, join(cp, 'emits')),
+          },
+        ];
+      });
+      return {
+        ...base,
+        kind,
+        workers: r.num(o, 'workers', path, { min: 1, max: 10_000, int: true, fallback: 8 }),
+        queueLimit: r.num(o, 'queueLimit', path, { min: 0, max: 1_000_000, int: true, fallback: 100 }),
+        endpoints,
+        consumers,
+        ...(queueConsumers.length ? { queueConsumers } : {}),
+      };
+    }
+  }
+}
+
+function readFault(r: Reader, v: unknown, path: string): FaultSpec | undefined {
+  const o = r.obj(v, path);
+  if (!o) return undefined;
+  const fault: FaultSpec = {
+    target: r.str(o, 'target', path),
+    kind: r.oneOf(o, 'kind', path, ['down', 'slow', 'error'] as const),
+    fromMs: r.num(o, 'fromMs', path, { min: 0, max: LIMITS.maxDurationMs }),
+  };
+  if (o.untilMs !== undefined) {
+    fault.untilMs = r.num(o, 'untilMs', path, { min: 0, max: LIMITS.maxDurationMs });
+    if (fault.untilMs <= fault.fromMs) r.problem(join(path, 'untilMs'), 'must be after fromMs');
+  }
+  if (o.factor !== undefined) fault.factor = r.num(o, 'factor', path, { min: 1, max: 1000 });
+  if (o.rate !== undefined) fault.rate = r.num(o, 'rate', path, { min: 0, max: 1 });
+  return fault;
+}
+
+function readWorkload(r: Reader, v: unknown, path: string, durationMs: number): WorkloadSpec | undefined {
+  const o = r.obj(v, path);
+  if (!o) return undefined;
+  const kind = r.oneOf(o, 'kind', path, ['poisson', 'script'] as const);
+  const client = r.str(o, 'client', path);
+  if (kind === 'poisson') {
+    return {
+      kind,
+      client,
+      ratePerSec: r.num(o, 'ratePerSec', path, { min: 0.001, max: LIMITS.maxRatePerSec }),
+      fromMs: r.num(o, 'fromMs', path, { min: 0, max: LIMITS.maxDurationMs, fallback: 0 }),
+      untilMs: r.num(o, 'untilMs', path, { min: 0, max: LIMITS.maxDurationMs, fallback: durationMs }),
+      invalidShare: r.num(o, 'invalidShare', path, { min: 0, max: 1, fallback: 0 }),
+    };
+  }
+  const items = r.arr(o.items, join(path, 'items'));
+  if (items.length > LIMITS.maxScriptItems) r.problem(join(path, 'items'), `at most ${LIMITS.maxScriptItems} items`);
+  return {
+    kind,
+    client,
+    items: items.slice(0, LIMITS.maxScriptItems).flatMap((it, i) => {
+      const ip = `${join(path, 'items')}[${i}]`;
+      const io = r.obj(it, ip);
+      if (!io) return [];
+      const item: ScriptItem = { atMs: r.num(io, 'atMs', ip, { min: 0, max: LIMITS.maxDurationMs }) };
+      if (io.key !== undefined) item.key = typeof io.key === 'string' ? io.key : (r.problem(join(ip, 'key'), 'expected a text'), '');
+      if (io.label !== undefined) item.label = r.str(io, 'label', ip);
+      if (io.type !== undefined) item.type = r.str(io, 'type', ip);
+      if (io.invalid !== undefined) item.invalid = r.bool(io, 'invalid', ip, false);
+      if (io.poison !== undefined) item.poison = r.bool(io, 'poison', ip, false);
+      if (io.partition !== undefined) item.partition = r.num(io, 'partition', ip, { min: 0, max: LIMITS.maxPartitions - 1, int: true });
+      return [item];
+    }),
+  };
+}
+
+function readExpectation(r: Reader, v: unknown, path: string): Expectation | undefined {
+  const o = r.obj(v, path);
+  if (!o) return undefined;
+  return {
+    name: r.str(o, 'name', path),
+    faults: r.arr(o.faults ?? [], join(path, 'faults')).flatMap((f, i) => {
+      const fault = readFault(r, f, `${join(path, 'faults')}[${i}]`);
+      return fault ? [fault] : [];
+    }),
+    ...(o.untilMs !== undefined ? { untilMs: r.num(o, 'untilMs', path, { min: 1, max: LIMITS.maxDurationMs }) } : {}),
+    assert: r.arr(o.assert, join(path, 'assert')).flatMap((a, i) => {
+      const ap = `${join(path, 'assert')}[${i}]`;
+      const ao = r.obj(a, ap);
+      if (!ao) return [];
+      const assertion: Assertion = { metric: r.str(ao, 'metric', ap), op: r.oneOf(ao, 'op', ap, ['<', '<=', '>', '>=', '==', '!='] as const) };
+      if (ao.value !== undefined) assertion.value = r.num(ao, 'value', ap, {});
+      if (ao.baseline !== undefined) {
+        const b = r.obj(ao.baseline, join(ap, 'baseline'));
+        if (b) assertion.baseline = { factor: r.num(b, 'factor', join(ap, 'baseline'), { min: 0, fallback: 1 }) };
+      }
+      if (ao.other !== undefined) {
+        const b = r.obj(ao.other, join(ap, 'other'));
+        if (b) assertion.other = { metric: r.str(b, 'metric', join(ap, 'other')), factor: r.num(b, 'factor', join(ap, 'other'), { min: 0, fallback: 1 }) };
+      }
+      if ([assertion.value, assertion.baseline, assertion.other].filter((x) => x !== undefined).length !== 1) r.problem(ap, 'give exactly one of value, baseline or other');
+      return [assertion];
+    }),
+  };
+}
+
+/** Cross-references: every id a scenario mentions must exist and be of the right kind. */
+function checkReferences(r: Reader, s: Scenario): void {
+  const byId = new Map<string, NodeSpec>();
+  s.nodes.forEach((n, i) => {
+    if (byId.has(n.id)) r.problem(`nodes[${i}].id`, `'${n.id}' is used by two nodes`);
+    byId.set(n.id, n);
+  });
+  const expect = (id: string, kinds: NodeSpec['kind'][], path: string): void => {
+    const n = byId.get(id);
+    if (!n) r.problem(path, `'${id}' is not a node of this scenario`);
+    else if (!kinds.includes(n.kind)) r.problem(path, `'${id}' is a ${n.kind}, expected a ${kinds.join(' or ')}`);
+  };
+  const groupTopic = new Map<string, string>();
+  s.nodes.forEach((n, i) => {
+    const p = `nodes[${i}]`;
+    if (n.kind === 'client') expect(n.target, ['service', 'topic', 'queue'], `${p}.target`);
+    if (n.kind === 'queue' && n.deadLetterQueue) expect(n.deadLetterQueue, ['queue'], `${p}.deadLetterQueue`);
+    if (n.kind !== 'service') return;
+    n.endpoints.forEach((e, j) =>
+      e.then.forEach((a, k) => {
+        const ap = `${p}.endpoints[${j}].then[${k}]`;
+        if (a.kind === 'call') expect(a.target, ['service'], `${ap}.target`);
+        if (a.kind === 'publish') expect(a.topic, ['topic'], `${ap}.topic`);
+        if (a.kind === 'enqueue') expect(a.queue, ['queue'], `${ap}.queue`);
+      }),
+    );
+    n.consumers.forEach((c, j) => {
+      const cp = `${p}.consumers[${j}]`;
+      expect(c.topic, ['topic'], `${cp}.topic`);
+      if (c.deadLetterTopic) expect(c.deadLetterTopic, ['topic'], `${cp}.deadLetterTopic`);
+      c.emits.forEach((e, k) => expect(e.topic, ['topic'], `${cp}.emits[${k}].topic`));
+      const seen = groupTopic.get(c.group);
+      if (seen !== undefined && seen !== c.topic) r.problem(`${cp}.group`, `group '${c.group}' already consumes '${seen}'; a group reads one topic`);
+      groupTopic.set(c.group, c.topic);
+    });
+    (n.queueConsumers ?? []).forEach((c, j) => {
+      expect(c.queue, ['queue'], `${p}.queueConsumers[${j}].queue`);
+      c.emits.forEach((e, k) => expect(e.topic, ['topic'], `${p}.queueConsumers[${j}].emits[${k}].topic`));
+    });
+  });
+  s.workload.forEach((w, i) => expect(w.client, ['client'], `workload[${i}].client`));
+  s.faults.forEach((f, i) => expect(f.target, ['service', 'topic', 'queue', 'client'], `faults[${i}].target`));
+  s.expectations.forEach((e, i) => e.faults.forEach((f, j) => expect(f.target, ['service', 'topic', 'queue', 'client'], `expectations[${i}].faults[${j}].target`)));
+  if (s.compareWith !== undefined && !ID.test(s.compareWith)) r.problem('compareWith', 'is not a valid scenario id');
+}
+
+/** Validate an already-parsed value as a Scenario (used for files, URLs and imports alike). */
+export function validateScenario(value: unknown, file = 'scenario', lines = new Map<string, number>()): Scenario {
+  const r = new Reader(lines);
+  const o = r.obj(value, '');
+  if (!o) throw new ScenarioError(file, r.problems);
+  const durationMs = r.num(o, 'durationMs', '', { min: 1000, max: LIMITS.maxDurationMs, fallback: 60_000 });
+  const nodesRaw = r.arr(o.nodes, 'nodes');
+  if (nodesRaw.length > LIMITS.maxNodes) r.problem('nodes', `at most ${LIMITS.maxNodes} nodes`);
+  const scenario: Scenario = {
+    id: r.str(o, 'id', '', undefined, ID),
+    title: r.str(o, 'title', '', typeof o.id === 'string' ? o.id : 'Untitled'),
+    summary: r.str(o, 'summary', '', ' '),
+    lesson: r.str(o, 'lesson', '', 'Custom scenarios'),
+    durationMs,
+    seed: r.num(o, 'seed', '', { min: 0, max: 2 ** 31 - 1, int: true, fallback: 1 }),
+    networkMs: r.num(o, 'networkMs', '', { min: 0, max: 60_000, fallback: 20 }),
+    nodes: nodesRaw.slice(0, LIMITS.maxNodes).flatMap((n, i) => {
+      const node = readNode(r, n, `nodes[${i}]`, i);
+      return node ? [node] : [];
+    }),
+    workload: r.arr(o.workload ?? [], 'workload').flatMap((w, i) => {
+      const spec = readWorkload(r, w, `workload[${i}]`, durationMs);
+      return spec ? [spec] : [];
+    }),
+    faults: r.arr(o.faults ?? [], 'faults').flatMap((f, i) => {
+      const fault = readFault(r, f, `faults[${i}]`);
+      return fault ? [fault] : [];
+    }),
+    expectations: r.arr(o.expectations ?? [], 'expectations').flatMap((e, i) => {
+      const ex = readExpectation(r, e, `expectations[${i}]`);
+      return ex ? [ex] : [];
+    }),
+  };
+  if (typeof o.compareWith === 'string') scenario.compareWith = o.compareWith;
+  if (r.problems.length === 0) checkReferences(r, scenario);
+  if (r.problems.length > 0) throw new ScenarioError(file, r.problems);
+  return scenario;
+}
+
+/** Parse a scenario file's text. Errors name the file, the line and the path of every problem found. */
+export function parseScenarioText(text: string, file: string): Scenario {
+  if (text.length > 2_000_000) throw new ScenarioError(file, [{ path: '', message: 'the file is larger than 2 MB' }]);
+  let located;
+  try {
+    located = parseJsonWithPositions(text);
+  } catch (e) {
+    if (e instanceof JsonSyntaxError) throw new ScenarioError(file, [{ path: '', line: e.line, message: `not valid JSON: ${e.message} (column ${e.column})` }]);
+    throw e;
+  }
+  return validateScenario(located.value, file, located.lines);
+}
