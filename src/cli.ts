@@ -30,7 +30,7 @@ function pct(x: number): string {
 function describe(metrics: Metrics): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(metrics)) {
-    if (key === 'groups' || key === 'events' || key === 'topics' || key === 'queues') continue;
+    if (key === 'groups' || key === 'events' || key === 'topics' || key === 'queues' || key === 'state') continue;
     const m = value as CommandMetrics;
     lines.push(
       `${key}: ${m.submitted} submitted, ${m.succeeded} ok, ${m.rejected} rejected (4xx), ${m.failed} failed (5xx/timeout), ${m.pending} pending; ` +

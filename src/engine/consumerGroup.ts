@@ -1,5 +1,6 @@
 import { sample } from './dist';
 import { backoffDelay } from './http';
+import type { EntityState } from './entityState';
 import type { Sim } from './sim';
 import type { TopicNode } from './topic';
 import type { ConsumerSpec } from './types';
@@ -54,6 +55,8 @@ export class Member {
     readonly spec: ConsumerSpec,
     private readonly group: ConsumerGroup,
     private readonly sim: Sim,
+    /** The hosting service's business state, when it keeps one. */
+    private readonly state?: EntityState,
   ) {}
 
   /** Take a new assignment: start every partition from the group's committed offset. */
@@ -215,6 +218,7 @@ export class Member {
         key: event.key,
         skippedDuplicate,
       });
+      if (!skippedDuplicate) this.state?.apply(event);
       if (skippedDuplicate || this.spec.emits.length === 0) {
         this.completed(partition, offset);
         return;
@@ -459,10 +463,13 @@ export class ConsumerGroup {
     const live = this.members.filter((m) => m.alive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const assignment: Record<string, number[]> = {};
     for (const m of this.members) assignment[m.id] = [];
+    // Kafka's RangeAssignor: floor(n/m) partitions each, the first n % m members one more.
     const n = this.topic.partitions.length;
+    const each = Math.floor(n / Math.max(1, live.length));
+    const extra = n % Math.max(1, live.length);
     live.forEach((m, i) => {
-      const from = Math.floor((i * n) / live.length);
-      const to = Math.floor(((i + 1) * n) / live.length);
+      const from = i * each + Math.min(i, extra);
+      const to = from + each + (i < extra ? 1 : 0);
       for (let p = from; p < to; p++) assignment[m.id].push(p);
     });
     this.sim.record({ type: 'assign', t: this.sim.now, group: this.id, assignment });

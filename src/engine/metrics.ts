@@ -1,4 +1,4 @@
-import type { Scenario, Trace } from './types';
+import type { Scenario, Trace, TraceRecord } from './types';
 
 export interface CommandMetrics {
   submitted: number;
@@ -37,14 +37,52 @@ export interface GroupMetrics {
   rebalances: number;
   /** Events of the same key processed in a different order than their offsets: corrupt state. */
   outOfOrder: number;
+  /** Committed offset per partition (next offset to read). */
+  committed: number[];
+  /** Distinct events processed, per partition. */
+  processedPerPartition: number[];
 }
+
+/** Per service keeping entity state: how many entities are in each state, and events dropped. */
+export type StateMetrics = Record<string, number> & { dropped: number };
 
 export interface Metrics {
   /** Per service that receives client commands (e.g. `checkout`). */
-  [service: string]: CommandMetrics | Record<string, GroupMetrics> | { published: number } | Record<string, TopicMetrics>;
+  [service: string]: CommandMetrics | Record<string, GroupMetrics> | { published: number } | Record<string, TopicMetrics> | Record<string, StateMetrics> | Record<string, QueueMetrics>;
   groups: Record<string, GroupMetrics>;
+  state: Record<string, StateMetrics>;
   events: { published: number };
   topics: Record<string, TopicMetrics>;
+  queues: Record<string, QueueMetrics>;
+}
+
+/** A point-to-point queue. depth = ready + unacked: what RabbitMQ's management UI calls "messages". */
+export interface QueueMetrics {
+  /** Messages appended (publishes confirmed, dead letters received). */
+  enqueued: number;
+  /** Deliveries that reached a consumer. */
+  delivered: number;
+  /** Of those, deliveries of a message that had been delivered before. */
+  redelivered: number;
+  acked: number;
+  /** Nacks from a handler (requeued or not); not messages returned by a closed channel. */
+  nacked: number;
+  /** Unacked messages the broker requeued because their consumer's channel closed (crash). */
+  returned: number;
+  /** Messages held by the queue at the end (or atMs): ready + unacked. */
+  depth: number;
+  /** Waiting for a consumer (deliveries on the wire are unacked, as in RabbitMQ). */
+  ready: number;
+  unacked: number;
+  maxDepth: number;
+  /** Sent to the dead-letter queue. */
+  deadLettered: number;
+  /** Rejected or over the delivery limit with no (available) dead-letter queue: gone. */
+  dropped: number;
+  /** The most deliveries of one message. */
+  maxDeliveries: number;
+  /** Deliveries per message, by message label (`label#id` when two messages share a label). */
+  deliveries: Record<string, number>;
 }
 
 export interface TopicMetrics {
@@ -125,6 +163,8 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
       handlerFailures: 0,
       rebalances: 0,
       outOfOrder: 0,
+      committed: [],
+      processedPerPartition: topics[topic].partitions.map(() => 0),
     };
     committed[group] = topics[topic].partitions.map(() => 0);
     processedCount[group] = new Map();
@@ -134,6 +174,11 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const groupsByTopic = new Map<string, string[]>();
   for (const [group, topic] of groupTopics) groupsByTopic.set(topic, [...(groupsByTopic.get(topic) ?? []), group]);
   let published = 0;
+  const entityStates: Record<string, Map<string, string>> = {};
+  const droppedByService: Record<string, number> = {};
+  const queues: Record<string, QueueMetrics> = {};
+  const queueIdByLabel = new Map<string, Map<string, number>>();
+  for (const node of scenario.nodes) if (node.kind === 'queue') queues[node.id] = emptyQueueMetrics();
   const deadLetterTopics = new Set<string>();
   for (const node of scenario.nodes) {
     if (node.kind === 'service') for (const c of node.consumers) if (c.deadLetterTopic) deadLetterTopics.add(c.deadLetterTopic);
@@ -205,8 +250,10 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
         }
         const count = processedCount[r.group].get(r.event) ?? 0;
         processedCount[r.group].set(r.event, count + 1);
-        if (count === 0) g.processed++;
-        else g.duplicates++;
+        if (count === 0) {
+          g.processed++;
+          g.processedPerPartition[r.partition]++;
+        } else g.duplicates++;
         if (count > 0) break;
         // Offsets are only comparable within a partition; one key always maps to one partition.
         const last = lastByKey[r.group].get(r.key);
@@ -226,8 +273,24 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
           groups[r.group].lost++;
         }
         break;
+      case 'state': {
+        const entities = (entityStates[r.service] ??= new Map());
+        entities.set(r.key, r.to);
+        break;
+      }
+      case 'dropped':
+        droppedByService[r.service] = (droppedByService[r.service] ?? 0) + 1;
+        break;
       case 'rebalance':
         if (groups[r.group]) groups[r.group].rebalances++;
+        break;
+      case 'hop':
+      case 'enqueue':
+      case 'q-deliver':
+      case 'ack':
+      case 'nack':
+      case 'q-dead-lettered':
+        countQueueRecord(queues, queueIdByLabel, trace, r);
         break;
       default:
         break;
@@ -247,9 +310,102 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     for (const cmd of failedCommands.get(service) ?? []) if (rows?.has(cmd)) orphans++;
     m.committedButFailed = orphans;
   }
-  for (const g of Object.keys(groups)) groups[g].lag = lagOf(g);
+  for (const g of Object.keys(groups)) {
+    groups[g].lag = lagOf(g);
+    groups[g].committed = [...committed[g]];
+  }
+  const state: Record<string, StateMetrics> = {};
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'service' || !node.state) continue;
+    const counts = { dropped: droppedByService[node.id] ?? 0 } as StateMetrics;
+    for (const to of Object.values(node.state.transitions)) counts[to.to] ??= 0;
+    for (const value of entityStates[node.id]?.values() ?? []) counts[value] = (counts[value] ?? 0) + 1;
+    state[node.id] = counts;
+  }
 
-  const metrics = { groups, events: { published }, topics } as Metrics;
+  for (const q of Object.values(queues)) for (const n of Object.values(q.deliveries)) q.maxDeliveries = Math.max(q.maxDeliveries, n);
+  const metrics = { groups, events: { published }, topics, state, queues } as Metrics;
   for (const [service, m] of perService) metrics[service] = m;
   return metrics;
+}
+
+function emptyQueueMetrics(): QueueMetrics {
+  return {
+    enqueued: 0,
+    delivered: 0,
+    redelivered: 0,
+    acked: 0,
+    nacked: 0,
+    returned: 0,
+    depth: 0,
+    ready: 0,
+    unacked: 0,
+    maxDepth: 0,
+    deadLettered: 0,
+    dropped: 0,
+    maxDeliveries: 0,
+    deliveries: {},
+  };
+}
+
+/**
+ * Queue counts, replayed from the records. A delivery leaves `ready` when it is sent (its hop
+ * queue → service), not when it arrives, so ready + unacked never dips while a message travels.
+ */
+function countQueueRecord(
+  queues: Record<string, QueueMetrics>,
+  idsByLabel: Map<string, Map<string, number>>,
+  trace: Trace,
+  r: Extract<TraceRecord, { type: 'hop' | 'enqueue' | 'q-deliver' | 'ack' | 'nack' | 'q-dead-lettered' }>,
+): void {
+  const messageKey = (queue: string, message: number): string => {
+    let ids = idsByLabel.get(queue);
+    if (!ids) idsByLabel.set(queue, (ids = new Map()));
+    const label = trace.events[message]?.label ?? String(message);
+    const owner = ids.get(label);
+    if (owner === undefined) ids.set(label, message);
+    return owner === undefined || owner === message ? label : `${label}#${message}`;
+  };
+  if (r.type === 'hop') {
+    // A delivery (queue → consumer's service); a dead letter's hop goes queue → queue and is not one.
+    const q = queues[r.from];
+    if (!q || r.kind !== 'command' || queues[r.to]) return;
+    q.ready--;
+    q.unacked++;
+    return;
+  }
+  const q = queues[r.queue];
+  if (!q) return;
+  switch (r.type) {
+    case 'enqueue': {
+      q.enqueued++;
+      q.ready++;
+      const key = messageKey(r.queue, r.message);
+      q.deliveries[key] ??= 0;
+      break;
+    }
+    case 'q-deliver':
+      q.delivered++;
+      if (r.redelivered) q.redelivered++;
+      q.deliveries[messageKey(r.queue, r.message)]++;
+      break;
+    case 'ack':
+      q.acked++;
+      q.unacked--;
+      break;
+    case 'nack':
+      if (r.channelClosed) q.returned++;
+      else q.nacked++;
+      q.unacked--;
+      if (r.requeue) q.ready++;
+      break;
+    case 'q-dead-lettered':
+      if (r.deadLetterQueue !== undefined) q.deadLettered++;
+      else q.dropped++;
+      // Over the delivery limit the message was being requeued: it never went back to ready.
+      if (r.reason === 'delivery-limit') q.ready--;
+      break;
+  }
+  q.depth = q.ready + q.unacked;
+  q.maxDepth = Math.max(q.maxDepth, q.depth);
 }

@@ -28,6 +28,8 @@ export class ServiceNode implements Receiver, Lifecycle {
   private busy = 0;
   private readonly waiting: Job[] = [];
   readonly members: { member: Member; group: ConsumerGroup }[] = [];
+  /** Competing consumers of point-to-point queues hosted by this process (see queue.ts). */
+  readonly queueConsumers: Lifecycle[] = [];
 
   constructor(
     private readonly sim: Sim,
@@ -55,10 +57,12 @@ export class ServiceNode implements Receiver, Lifecycle {
     this.waiting.length = 0;
     this.recordPool();
     for (const { member, group } of this.members) group.memberCrashed(member);
+    for (const consumer of this.queueConsumers) consumer.onDown();
   }
 
   onUp(): void {
     for (const { member, group } of this.members) group.memberRestarted(member);
+    for (const consumer of this.queueConsumers) consumer.onUp();
   }
 
   private start(job: Job): void {

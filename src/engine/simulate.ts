@@ -1,5 +1,7 @@
 import { ConsumerGroup, Member, type Publication } from './consumerGroup';
+import { EntityState } from './entityState';
 import { call, type Receiver, type Request } from './http';
+import { QueueConsumer, QueueNode } from './queue';
 import { ServiceNode, type ActionRunner } from './service';
 import { Sim } from './sim';
 import { TopicNode } from './topic';
@@ -30,6 +32,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const topics = new Map<string, TopicNode>();
   const services = new Map<string, ServiceNode>();
   const groups = new Map<string, ConsumerGroup>();
+  const queues = new Map<string, QueueNode>();
 
   const newEvent = (type: string, key: string, label: string, source: string, extra: Partial<EventInfo> = {}): EventInfo => {
     const event: EventInfo = { id: sim.events.length, type, key, label, source, time: sim.now, poison: false, ...extra };
@@ -52,6 +55,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, (status) => done(status));
   };
 
+  /** Publish a message to a point-to-point queue; the broker's confirm is the 2xx answer. */
+  const enqueue = (from: string, queue: string, message: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void): void => {
+    const request: Request = { ref: message.id, from, endpoint: 'publish', key: message.key, label: `${message.type} ${message.label}`, invalid: false, poison: message.poison, event: message };
+    call(sim, receivers, from, queue, request, { timeoutMs, retry, kind: 'command', okKind: 'ack' }, (status) => done(status));
+  };
+
   const runAction: ActionRunner = (service, action: Action, request, done) => {
     switch (action.kind) {
       case 'call': {
@@ -64,9 +73,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
         produce(service, action.topic, event, action.timeoutMs, action.retry, done);
         return;
       }
-      case 'enqueue':
-        done(501); // point-to-point queues arrive with the queue component
+      case 'enqueue': {
+        const message = newEvent(action.messageType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison });
+        enqueue(service, action.queue, message, action.timeoutMs, action.retry, done);
         return;
+      }
     }
   };
 
@@ -84,6 +95,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       topics.set(node.id, topic);
       receivers.set(node.id, topic);
       sim.registerNode(node.id);
+    } else if (node.kind === 'queue') {
+      const queue = new QueueNode(sim, node, queues);
+      queues.set(node.id, queue);
+      receivers.set(node.id, queue);
+      sim.registerNode(node.id, queue);
     }
   }
   for (const node of scenario.nodes) {
@@ -92,6 +108,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       services.set(node.id, service);
       receivers.set(node.id, service);
       sim.registerNode(node.id, service);
+      const state = node.state ? new EntityState(sim, node.id, node.state) : undefined;
       for (const spec of node.consumers) {
         let group = groups.get(spec.group);
         if (!group) {
@@ -100,9 +117,18 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
         }
         for (let i = 0; i < spec.instances; i++) {
           const suffix = (spec.instances > 1 ? `-${i + 1}` : '') + (node.consumers.length > 1 ? `/${spec.group}` : '');
-          const member = new Member(node.id + suffix, node.id, spec, group, sim);
+          const member = new Member(node.id + suffix, node.id, spec, group, sim, state);
           group.addMember(member);
           service.members.push({ member, group });
+        }
+      }
+      for (const spec of node.queueConsumers ?? []) {
+        const queue = queues.get(spec.queue)!;
+        for (let i = 0; i < spec.instances; i++) {
+          const suffix = (spec.instances > 1 ? `-${i + 1}` : '') + ((node.queueConsumers ?? []).length > 1 ? `/${spec.queue}` : '');
+          const consumer = new QueueConsumer(node.id + suffix, node.id, spec, queue, sim, publish);
+          queue.addConsumer(consumer);
+          service.queueConsumers.push(consumer);
         }
       }
     } else if (node.kind === 'client') {
@@ -119,6 +145,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     if (topics.has(client.target)) {
       const event = newEvent(item.type ?? client.command, key, label, client.id, { poison: item.poison ?? false });
       produce(client.id, client.target, event, client.timeoutMs, client.retry, () => {}, item.partition);
+      return;
+    }
+    if (queues.has(client.target)) {
+      const message = newEvent(item.type ?? client.command, key, label, client.id, { poison: item.poison ?? false });
+      enqueue(client.id, client.target, message, client.timeoutMs, client.retry, () => {});
       return;
     }
     const cmd = nextCommand++;

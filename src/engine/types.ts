@@ -392,6 +392,8 @@ export type TraceRecord =
       requeue: boolean;
       depth: number;
       unacked: number;
+      /** Not a handler's nack: the consumer's channel closed (crash, broker restart) and the broker requeued it. */
+      channelClosed?: boolean;
     }
   | { type: 'q-dead-lettered'; t: number; queue: string; message: number; deadLetterQueue?: string; reason: 'rejected' | 'delivery-limit' }
   /** A service's entity state changed because of an event, or an event found the entity in the wrong state. */

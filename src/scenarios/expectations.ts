@@ -11,13 +11,18 @@ export interface ExpectationResult {
   detail: string;
 }
 
+/** Split a metric path on dots; `\.` is a literal dot inside a key (ids like `t.dlt`). */
+export function splitMetricPath(path: string): string[] {
+  return path.split(/(?<!\\)\./).map((p) => p.replace(/\\\./g, '.'));
+}
+
 /** Values at a dotted metric path; `*` matches every key at that level (e.g. `groups.*.lost`). */
 export function metricValues(metrics: unknown, path: string): { path: string; value: number }[] {
-  const parts = path.split('.');
+  const parts = splitMetricPath(path);
   const out: { path: string; value: number }[] = [];
   const walk = (node: unknown, i: number, at: string[]): void => {
     if (i === parts.length) {
-      if (typeof node === 'number') out.push({ path: at.join('.'), value: node });
+      if (typeof node === 'number') out.push({ path: at.map((k) => k.replace(/\./g, '\\.')).join('.'), value: node });
       return;
     }
     if (node === null || typeof node !== 'object') return;

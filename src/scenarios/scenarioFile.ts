@@ -13,6 +13,7 @@ import type {
   RetryPolicy,
   Scenario,
   ScriptItem,
+  StateMachineSpec,
   WorkloadSpec,
 } from '../engine/types';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
@@ -35,7 +36,7 @@ export class ScenarioError extends Error {
 /** Limits that keep a shared or imported scenario from freezing the learner's browser. */
 export const LIMITS = { maxDurationMs: 3_600_000, maxNodes: 40, maxRatePerSec: 2000, maxScriptItems: 10_000, maxPartitions: 64, maxInstances: 32 };
 const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
-const RESERVED_IDS = new Set(['groups', 'events', 'topics', 'queues']);
+const RESERVED_IDS = new Set(['groups', 'events', 'topics', 'queues', 'state']);
 
 type Obj = Record<string, unknown>;
 
@@ -265,9 +266,24 @@ function readNode(r: Reader, v: unknown, path: string, index: number): NodeSpec 
         endpoints,
         consumers,
         ...(queueConsumers.length ? { queueConsumers } : {}),
+        ...(o.state !== undefined ? { state: readStateMachine(r, o.state, join(path, 'state')) } : {}),
       };
     }
   }
+}
+
+function readStateMachine(r: Reader, v: unknown, path: string): StateMachineSpec {
+  const o = r.obj(v, path) ?? {};
+  const transitions: StateMachineSpec['transitions'] = {};
+  const t = r.obj(o.transitions ?? {}, join(path, 'transitions')) ?? {};
+  for (const [eventType, spec] of Object.entries(t)) {
+    const tp = join(join(path, 'transitions'), eventType);
+    const so = r.obj(spec, tp);
+    if (!so) continue;
+    const from = r.arr(so.from, join(tp, 'from')).filter((x): x is string => typeof x === 'string');
+    transitions[eventType] = { from, to: r.str(so, 'to', tp) };
+  }
+  return { initial: r.str(o, 'initial', path, 'ABSENT'), transitions };
 }
 
 function readFault(r: Reader, v: unknown, path: string): FaultSpec | undefined {

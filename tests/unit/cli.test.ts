@@ -1,0 +1,101 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli';
+import { parseFault, UsageError } from '../../src/cliArgs';
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('npm run sim', () => {
+  it('--list prints one scenario id a line', () => {
+    const r = run(['--list']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toContain('checkout-sync');
+    expect(r.out.split('\n')).toContain('checkout-pubsub');
+  });
+
+  it('--json prints one object with the documented fields', () => {
+    const r = run(['checkout-pubsub', '--fault', 'fulfillment:down@10-30', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const k of ['submitted', 'succeeded', 'successRate', 'p50LatencyMs', 'p99LatencyMs']) expect(typeof j.metrics.checkout[k]).toBe('number');
+    for (const g of ['fulfillment', 'inventory', 'analytics']) {
+      for (const k of ['processed', 'lag', 'maxLag', 'lost', 'duplicates']) expect(typeof j.metrics.groups[g][k]).toBe('number');
+    }
+    expect(j.metrics.groups.fulfillment.maxLag).toBeGreaterThan(0);
+    expect(typeof j.metrics.events.published).toBe('number');
+    expect(j.expectations.length).toBeGreaterThan(0);
+    for (const e of j.expectations) expect(e).toEqual({ name: expect.any(String), passed: true, detail: expect.any(String) });
+  });
+
+  it('sync mode with Fulfillment down fails orders (seen in the printed metrics)', () => {
+    const noFault = JSON.parse(run(['checkout-sync', '--json']).out);
+    const down = JSON.parse(run(['checkout-sync', '--fault', 'fulfillment:down@10-30', '--json']).out);
+    expect(noFault.metrics.checkout.successRate).toBe(1);
+    expect(down.metrics.checkout.successRate).toBeLessThan(0.85);
+  });
+
+  it('--seed and --until change the run', () => {
+    const a = JSON.parse(run(['checkout-sync', '--seed', '5', '--until', '20', '--json']).out);
+    expect(a.seed).toBe(5);
+    expect(a.untilMs).toBe(20_000);
+  });
+
+  it.each([
+    [['nope'], /unknown scenario 'nope'/],
+    [['checkout-sync', '--seed', '-1'], /--seed '-1'/],
+    [['checkout-sync', '--seed'], /--seed needs a value/],
+    [['checkout-sync', '--until', 'abc'], /--until 'abc'/],
+    [['checkout-sync', '--fault', 'fulfillment:explode@1-2'], /--fault 'fulfillment:explode@1-2'/],
+    [['checkout-sync', '--fault', 'fulfillment:down@30-10'], /must come after the start/],
+    [['checkout-sync', '--fault', 'warehouse:down@1-2'], /'warehouse' is not a node of checkout-sync/],
+    [['checkout-sync', '--frobnicate'], /unknown option '--frobnicate'/],
+    [[], /name a scenario/],
+    [['--file', '/nonexistent/x.json'], /cannot read it/],
+  ])('bad arguments %j exit 2 with a message saying which', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+  });
+
+  it('a failing expectation exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cel-'));
+    const file = join(dir, 'wrong.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'wrong',
+        nodes: [
+          { kind: 'client', id: 'c', target: 's', command: 'do' },
+          { kind: 'service', id: 's', endpoints: [{ name: 'do' }] },
+        ],
+        workload: [{ kind: 'poisson', client: 'c', ratePerSec: 5 }],
+        expectations: [{ name: 'impossible', assert: [{ metric: 's.successRate', op: '<', value: 0.5 }] }],
+      }),
+    );
+    const r = run(['--file', file]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/FAIL\s+impossible/);
+  });
+
+  it('a malformed scenario file exits 2 naming file, line and path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cel-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, '{\n  "id": "bad",\n  "nodes": [\n    { "kind": "service", "id": "s", "workers": -3 }\n  ]\n}\n');
+    const r = run(['--file', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${file}:4: nodes[0].workers: must be at least 1, found -3`);
+  });
+
+  it('parses fault values', () => {
+    expect(parseFault('checkout:slow=5@1.5-')).toEqual({ target: 'checkout', kind: 'slow', fromMs: 1500, factor: 5 });
+    expect(parseFault('b:error=0.25@0-3')).toEqual({ target: 'b', kind: 'error', fromMs: 0, untilMs: 3000, rate: 0.25 });
+    expect(() => parseFault('b:down=3@0-3')).toThrow(UsageError);
+  });
+});
