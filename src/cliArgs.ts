@@ -18,32 +18,39 @@ export const USAGE = `usage: npm run sim -- <scenario> [--seed N] [--until SECON
        npm run sim -- --file scenario.json [options]
        npm run sim -- --list
 
-  --fault NODE:KIND@FROM-TO   KIND is down, slow[=FACTOR] or error[=RATE]; FROM and TO in seconds,
-                              TO may be left out (until the end), e.g. fulfillment:down@10-30
+  --fault NODE:KIND@FROM-TO   KIND is down, slow[=FACTOR], error[=RATE], crash[=RESTART_SECONDS]
+                              (dies halfway through its next message) or poison (the next record
+                              appended to that topic/queue can never be handled); A->B:cut@FROM-TO
+                              cuts the link between two nodes. FROM and TO in seconds; TO may be
+                              left out (until the end), e.g. fulfillment:down@10-30
   --seed N                    a non-negative integer (default: the scenario's)
   --until SECONDS             how long to run (default: the scenario's duration)
   --json                      print one JSON object on stdout
 exit status: 0 all expectations pass, 1 one fails, 2 bad arguments or scenario file`;
 
-const FAULT = /^([a-z0-9][a-z0-9._-]*):(down|slow|error)(?:=([0-9]*\.?[0-9]+))?@([0-9]*\.?[0-9]+)-([0-9]*\.?[0-9]+)?$/;
+const NODE_ID = '[a-z0-9][a-z0-9._-]*';
+const FAULT = new RegExp(`^(${NODE_ID}(?:->${NODE_ID})?):(down|slow|error|crash|poison|cut)(?:=([0-9]*\\.?[0-9]+))?@([0-9]*\\.?[0-9]+)(?:-([0-9]*\\.?[0-9]+)?)?$`);
 
 export function parseFault(text: string): FaultSpec {
   const m = FAULT.exec(text);
-  if (!m) throw new UsageError(`--fault '${text}': expected NODE:KIND@FROM-TO, e.g. fulfillment:down@10-30`);
+  if (!m) throw new UsageError(`--fault '${text}': expected NODE:KIND@FROM-TO (KIND: down, slow[=FACTOR], error[=RATE], crash[=RESTART_S], poison; or A->B:cut@FROM-TO), e.g. fulfillment:down@10-30`);
   const [, target, kind, value, from, to] = m;
+  const isLink = target.includes('->');
+  if (isLink !== (kind === 'cut')) throw new UsageError(`--fault '${text}': ${kind === 'cut' ? 'cut takes a link A->B' : `${kind} takes a node, not a link`}`);
   const fault: FaultSpec = { target, kind: kind as FaultKind, fromMs: Math.round(Number(from) * 1000) };
   if (to !== undefined) fault.untilMs = Math.round(Number(to) * 1000);
   if (fault.untilMs !== undefined && fault.untilMs <= fault.fromMs) throw new UsageError(`--fault '${text}': the end (${to}s) must come after the start (${from}s)`);
   if (value !== undefined) {
-    if (kind === 'down') throw new UsageError(`--fault '${text}': down takes no value`);
     const v = Number(value);
     if (kind === 'slow') {
       if (!(v >= 1)) throw new UsageError(`--fault '${text}': a slow factor must be at least 1`);
       fault.factor = v;
-    } else {
+    } else if (kind === 'error') {
       if (!(v > 0 && v <= 1)) throw new UsageError(`--fault '${text}': an error rate must be in (0, 1]`);
       fault.rate = v;
-    }
+    } else if (kind === 'crash') {
+      fault.restartMs = Math.round(v * 1000);
+    } else throw new UsageError(`--fault '${text}': ${kind} takes no value`);
   }
   return fault;
 }
@@ -102,6 +109,8 @@ export function parseArgs(argv: string[]): CliArgs {
 export function checkFaultTargets(faults: FaultSpec[], scenario: Scenario): void {
   const ids = scenario.nodes.map((n) => n.id);
   for (const f of faults) {
-    if (!ids.includes(f.target)) throw new UsageError(`--fault: '${f.target}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
+    for (const id of f.target.split('->')) {
+      if (!ids.includes(id)) throw new UsageError(`--fault: '${id}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
+    }
   }
 }

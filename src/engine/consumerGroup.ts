@@ -104,7 +104,8 @@ export class Member {
 
   /** New records may be available. */
   fetch(): void {
-    if (!this.alive || this.group.rebalancing) return;
+    // A cut link stops fetching; the member fetches again when the link is restored.
+    if (!this.alive || this.group.rebalancing || this.sim.isCut(this.group.topic.id, this.service)) return;
     for (const p of this.partitions) {
       const end = this.group.topic.logEnd(p);
       let next = this.fetchPosition.get(p)!;
@@ -196,6 +197,7 @@ export class Member {
     const epoch = this.epoch;
     const random = sim.random(`consumer:${this.id}`);
     const duration = sample(this.spec.processing, random) * sim.slowFactor(this.service);
+    sim.maybeCrashMidway(this.service, duration, eventId);
     sim.scheduler.after(duration, () => {
       if (epoch !== this.epoch) return;
       const event = sim.events[eventId];
@@ -334,6 +336,9 @@ export class ConsumerGroup {
     this.committed = topic.partitions.map(() => undefined);
     this.doneOffsets = topic.partitions.map(() => new Set<number>());
     topic.onAppend((p) => this.ownerOf(p)?.fetch());
+    sim.onLinkRestored(() => {
+      for (const m of this.members) m.fetch();
+    });
     topic.onRetention((p, from, to) => this.retained(p, from, to));
   }
 

@@ -72,6 +72,7 @@ export class ServiceNode implements Receiver, Lifecycle {
     const incarnation = sim.incarnation(this.spec.id);
     const random = sim.random(`service:${this.spec.id}`);
     const duration = sample(job.endpoint.processing, random) * sim.slowFactor(this.spec.id);
+    sim.maybeCrashMidway(this.spec.id, duration, job.request.ref);
     sim.scheduler.after(duration, () => {
       if (sim.incarnation(this.spec.id) !== incarnation) return;
       const { request, endpoint } = job;

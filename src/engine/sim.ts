@@ -28,6 +28,11 @@ export class Sim {
   private readonly health = new Map<string, NodeHealth>();
   private readonly lifecycles = new Map<string, Lifecycle>();
   private readonly streams = new Map<string, Random>();
+  /** Cut links, by `a|b` with a < b, counting overlapping cuts. */
+  private readonly cuts = new Map<string, number>();
+  private readonly linkListeners: (() => void)[] = [];
+  private readonly armedCrashes = new Map<string, number[]>();
+  private readonly armedPoison = new Map<string, number>();
 
   constructor(
     readonly seed: number,
@@ -83,24 +88,99 @@ export class Sim {
     return 1 - ok;
   }
 
-  /** Send a message along an edge; returns its arrival time. One-way latency is the scenario's. */
+  /**
+   * Send a message along an edge; returns its arrival time (one-way latency is the scenario's), or
+   * Infinity when a cut link drops it: callers schedule on the arrival, so a lost message simply
+   * never arrives and whoever waits for an answer times out.
+   */
   hop(from: string, to: string, kind: MessageKind, label: string, ref: number, status?: number): number {
     const t = this.now;
     const arriveAt = t + this.networkMs;
     const r: HopRecord = { type: 'hop', t, arriveAt, from, to, kind, label, ref };
     if (status !== undefined) r.status = status;
+    const lost = this.cuts.size > 0 && this.isCut(from, to);
+    if (lost) r.lost = true;
     this.records.push(r);
-    return arriveAt;
+    return lost ? Infinity : arriveAt;
+  }
+
+  isCut(a: string, b: string): boolean {
+    return (this.cuts.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0) > 0;
+  }
+
+  /** Called whenever a cut link is restored (pollers re-try). */
+  onLinkRestored(listener: () => void): void {
+    this.linkListeners.push(listener);
+  }
+
+  /**
+   * A node starts handling message `ref` for `durationMs`: if a crash fault is armed on it, the node
+   * dies halfway through and restarts later. Returns true when it will crash.
+   */
+  maybeCrashMidway(node: string, durationMs: number, ref: number): boolean {
+    const armed = this.armedCrashes.get(node);
+    if (!armed || armed.length === 0) return false;
+    const restartMs = armed.shift()!;
+    const incarnation = this.incarnation(node);
+    this.scheduler.after(durationMs / 2, () => {
+      if (this.incarnation(node) !== incarnation) return;
+      this.records.push({ type: 'crash', t: this.now, node, ref });
+      const fault: FaultSpec = { target: node, kind: 'down', fromMs: this.now };
+      this.applyFault(fault, +1);
+      this.scheduler.after(restartMs, () => this.applyFault(fault, -1));
+    });
+    return true;
+  }
+
+  /** True once per armed poison fault: the next record appended to `node` is poison. */
+  takePoison(node: string): boolean {
+    const n = this.armedPoison.get(node) ?? 0;
+    if (n === 0) return false;
+    this.armedPoison.set(node, n - 1);
+    return true;
   }
 
   /** Schedule every fault's start and end. Overlapping faults of a kind stack (down until the last ends). */
   scheduleFaults(faults: FaultSpec[]): void {
     for (const fault of faults) {
+      if (fault.kind === 'cut') {
+        this.scheduleCut(fault);
+        continue;
+      }
+      if (fault.kind === 'crash') {
+        this.scheduler.at(fault.fromMs, () => {
+          const list = this.armedCrashes.get(fault.target) ?? [];
+          list.push(fault.restartMs ?? 1000);
+          this.armedCrashes.set(fault.target, list);
+        });
+        continue;
+      }
+      if (fault.kind === 'poison') {
+        this.scheduler.at(fault.fromMs, () => this.armedPoison.set(fault.target, (this.armedPoison.get(fault.target) ?? 0) + 1));
+        continue;
+      }
       const h = this.health.get(fault.target);
       if (!h) continue; // validated earlier; unknown targets are reported by the loader
       this.scheduler.at(fault.fromMs, () => this.applyFault(fault, +1));
       if (fault.untilMs !== undefined) this.scheduler.at(fault.untilMs, () => this.applyFault(fault, -1));
     }
+  }
+
+  private scheduleCut(fault: FaultSpec): void {
+    const [a, b] = fault.target.split('->');
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    const change = (direction: 1 | -1): void => {
+      const before = this.cuts.get(key) ?? 0;
+      const after = before + direction;
+      if (after === 0) this.cuts.delete(key);
+      else this.cuts.set(key, after);
+      if ((before === 0) !== (after === 0)) {
+        this.records.push({ type: 'link', t: this.now, a, b, cut: after > 0 });
+        if (after === 0) for (const listener of this.linkListeners) listener();
+      }
+    };
+    this.scheduler.at(fault.fromMs, () => change(+1));
+    if (fault.untilMs !== undefined) this.scheduler.at(fault.untilMs, () => change(-1));
   }
 
   private applyFault(fault: FaultSpec, direction: 1 | -1): void {
@@ -115,6 +195,8 @@ export class Sim {
         break;
       case 'error':
         edit(h.errorRates, fault.rate ?? 0.5, direction);
+        break;
+      default:
         break;
     }
     const isUp = h.downCount === 0;

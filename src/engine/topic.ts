@@ -66,6 +66,7 @@ export class TopicNode implements Receiver {
     const p = this.partitions[partition];
     const offset = p.log.length;
     const event = this.sim.events[eventId];
+    if (this.sim.takePoison(this.spec.id)) event.poison = true;
     p.log.push(eventId);
     p.appendedAt.push(this.sim.now);
     this.sim.record({

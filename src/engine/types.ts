@@ -187,10 +187,17 @@ export type WorkloadSpec =
 
 // ─── Faults (scheduled by scenarios or appended by the learner: interventions) ─
 
-export type FaultKind = 'down' | 'slow' | 'error';
+/**
+ * down: the process stops (in-flight work is lost) until untilMs. slow: processing × factor.
+ * error: extra technical-failure probability. crash: from fromMs, the node crashes halfway through
+ * the next message it handles and restarts restartMs later. poison: the next record appended to the
+ * target topic or queue at or after fromMs can never be handled. cut: the network link between two
+ * nodes (target `a->b`, both directions) drops every message that sets off while it lasts.
+ */
+export type FaultKind = 'down' | 'slow' | 'error' | 'crash' | 'poison' | 'cut';
 
 export interface FaultSpec {
-  /** A node id. */
+  /** A node id, or `from->to` for a cut. */
   target: string;
   kind: FaultKind;
   fromMs: number;
@@ -200,6 +207,8 @@ export interface FaultSpec {
   factor?: number;
   /** error: probability of a technical failure per attempt (default 0.5). */
   rate?: number;
+  /** crash: how long the node stays down after crashing (default 1000). */
+  restartMs?: number;
 }
 
 // ─── Expectations ─────────────────────────────────────────────────────────
@@ -264,6 +273,8 @@ export interface HopRecord {
   status?: number;
   /** Command id or event id this hop belongs to. */
   ref: number;
+  /** Dropped by a cut link: it never arrives. */
+  lost?: boolean;
 }
 
 export type CommandOutcome = 'ok' | 'rejected' | 'failed';
@@ -400,10 +411,15 @@ export type TraceRecord =
   | { type: 'state'; t: number; service: string; key: string; from: string; to: string; event: number }
   | { type: 'dropped'; t: number; service: string; key: string; state: string; event: number; eventType: string }
   | { type: 'node'; t: number; node: string; status: NodeStatus }
+  | { type: 'link'; t: number; a: string; b: string; cut: boolean }
+  /** A crash fault fired: the node died in the middle of a message. */
+  | { type: 'crash'; t: number; node: string; ref: number }
   | { type: 'pool'; t: number; node: string; busy: number; queued: number }
   | { type: 'retention'; t: number; topic: string; partition: number; logStart: number };
 
 export type NodeStatus = 'up' | 'down' | 'slow' | 'erroring';
+
+/** Links cut by faults appear in the trace as `link` records. */
 
 export type TraceRecordType = TraceRecord['type'];
 

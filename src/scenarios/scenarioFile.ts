@@ -291,9 +291,10 @@ function readFault(r: Reader, v: unknown, path: string): FaultSpec | undefined {
   if (!o) return undefined;
   const fault: FaultSpec = {
     target: r.str(o, 'target', path),
-    kind: r.oneOf(o, 'kind', path, ['down', 'slow', 'error'] as const),
+    kind: r.oneOf(o, 'kind', path, ['down', 'slow', 'error', 'crash', 'poison', 'cut'] as const),
     fromMs: r.num(o, 'fromMs', path, { min: 0, max: LIMITS.maxDurationMs }),
   };
+  if (o.restartMs !== undefined) fault.restartMs = r.num(o, 'restartMs', path, { min: 0, max: LIMITS.maxDurationMs });
   if (o.untilMs !== undefined) {
     fault.untilMs = r.num(o, 'untilMs', path, { min: 0, max: LIMITS.maxDurationMs });
     if (fault.untilMs <= fault.fromMs) r.problem(join(path, 'untilMs'), 'must be after fromMs');
@@ -410,8 +411,16 @@ function checkReferences(r: Reader, s: Scenario): void {
     });
   });
   s.workload.forEach((w, i) => expect(w.client, ['client'], `workload[${i}].client`));
-  s.faults.forEach((f, i) => expect(f.target, ['service', 'topic', 'queue', 'client'], `faults[${i}].target`));
-  s.expectations.forEach((e, i) => e.faults.forEach((f, j) => expect(f.target, ['service', 'topic', 'queue', 'client'], `expectations[${i}].faults[${j}].target`)));
+  const checkFault = (f: FaultSpec, path: string): void => {
+    const link = f.target.split('->');
+    if (f.kind === 'cut') {
+      if (link.length !== 2) r.problem(path, `a cut takes a link 'a->b', found '${f.target}'`);
+      else link.forEach((id) => expect(id, ['service', 'topic', 'queue', 'client'], path));
+    } else if (f.kind === 'poison') expect(f.target, ['topic', 'queue'], path);
+    else expect(f.target, ['service', 'topic', 'queue', 'client'], path);
+  };
+  s.faults.forEach((f, i) => checkFault(f, `faults[${i}].target`));
+  s.expectations.forEach((e, i) => e.faults.forEach((f, j) => checkFault(f, `expectations[${i}].faults[${j}].target`)));
   if (s.compareWith !== undefined && !ID.test(s.compareWith)) r.problem('compareWith', 'is not a valid scenario id');
 }
 

@@ -1,0 +1,154 @@
+// Bus semantics beyond the reported cases: crashes mid-message, poison injection, cut links,
+// retention, broker outages and rebalances — each checked on the trace and the metrics.
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/engine/metrics';
+import { simulate } from '../../src/engine/simulate';
+import type { ConsumerSpec, FaultSpec, NodeSpec, Scenario } from '../../src/engine/types';
+import { findScenario } from '../../src/scenarios/builtins';
+
+function consumer(overrides: Partial<ConsumerSpec> = {}): ConsumerSpec {
+  return {
+    group: 'g',
+    topic: 't',
+    instances: 1,
+    processing: { kind: 'const', ms: 100 },
+    commit: 'after',
+    autoCommitIntervalMs: 0,
+    sessionTimeoutMs: 1000,
+    rebalanceMs: 100,
+    errorRate: 0,
+    retry: { maxAttempts: Infinity, backoffMs: 100, multiplier: 2, maxBackoffMs: 1000, jitter: 0 },
+    idempotent: false,
+    emits: [],
+    ...overrides,
+  };
+}
+
+function busScenario(opts: { partitions?: number; consumers?: { id: string; spec: ConsumerSpec }[]; rate?: number; until?: number; duration?: number; faults?: FaultSpec[]; retentionMs?: number; extraNodes?: NodeSpec[] }): Scenario {
+  const consumers = opts.consumers ?? [{ id: 'c', spec: consumer() }];
+  return {
+    id: 'test',
+    title: 'test',
+    summary: '',
+    lesson: 'test',
+    durationMs: opts.duration ?? 30_000,
+    seed: 3,
+    networkMs: 10,
+    nodes: [
+      { kind: 'client', id: 'p', label: 'P', position: { x: 0, y: 0 }, target: 't', command: 'e', timeoutMs: 1000, retry: { maxAttempts: 10, backoffMs: 200, multiplier: 2, maxBackoffMs: 2000, jitter: 0 } },
+      { kind: 'topic', id: 't', label: 'T', position: { x: 0, y: 0 }, partitions: opts.partitions ?? 3, autoOffsetReset: 'earliest', ...(opts.retentionMs ? { retentionMs: opts.retentionMs } : {}) },
+      ...consumers.map(({ id, spec }): NodeSpec => ({ kind: 'service', id, label: id, position: { x: 0, y: 0 }, workers: 1, queueLimit: 0, endpoints: [], consumers: [spec] })),
+      ...(opts.extraNodes ?? []),
+    ],
+    workload: [{ kind: 'poisson', client: 'p', ratePerSec: opts.rate ?? 5, fromMs: 0, untilMs: opts.until ?? 10_000, invalidShare: 0 }],
+    faults: opts.faults ?? [],
+    expectations: [],
+  };
+}
+
+describe('event bus semantics', () => {
+  it('a crash mid-message with commit-after redelivers the message after the restart; nothing lost', () => {
+    const s = busScenario({ faults: [{ target: 'c', kind: 'crash', fromMs: 3000, restartMs: 2000 }] });
+    const trace = simulate(s);
+    const crash = trace.records.find((r) => r.type === 'crash');
+    expect(crash).toBeDefined();
+    const event = crash!.type === 'crash' ? crash!.ref : -1;
+    expect(trace.records.filter((r) => r.type === 'deliver' && r.event === event).length).toBe(2);
+    const m = computeMetrics(trace, s);
+    expect(m.groups.g).toMatchObject({ lost: 0, lag: 0, processed: m.events.published, duplicates: 0 });
+  });
+
+  it('a crash mid-message with commit-before (auto-commit) loses the message and counts it', () => {
+    const s = busScenario({ consumers: [{ id: 'c', spec: consumer({ commit: 'before', autoCommitIntervalMs: 10 }) }], faults: [{ target: 'c', kind: 'crash', fromMs: 3000, restartMs: 2000 }] });
+    const m = computeMetrics(simulate(s), s);
+    expect(m.groups.g.lost).toBe(1);
+    expect(m.groups.g.processed + m.groups.g.lost).toBe(m.events.published);
+  });
+
+  it('a poison fault makes the next record unprocessable; a dead-letter topic parks it', () => {
+    const s = busScenario({
+      consumers: [{ id: 'c', spec: consumer({ deadLetterTopic: 'dlt', retry: { maxAttempts: 3, backoffMs: 50, multiplier: 2, maxBackoffMs: 500, jitter: 0 } }) }],
+      faults: [{ target: 't', kind: 'poison', fromMs: 2000 }],
+      extraNodes: [{ kind: 'topic', id: 'dlt', label: 'DLT', position: { x: 0, y: 0 }, partitions: 1, autoOffsetReset: 'earliest' }],
+    });
+    const m = computeMetrics(simulate(s), s);
+    expect(m.groups.g).toMatchObject({ deadLettered: 1, handlerFailures: 3, lost: 0, lag: 0 });
+    expect(m.groups.g.processed).toBe(m.events.published - 1);
+    expect(m.topics.dlt.appended).toBe(1);
+  });
+
+  it('a cut link between topic and consumer: lag grows while cut, then drains; nothing lost', () => {
+    const s = busScenario({ faults: [{ target: 't->c', kind: 'cut', fromMs: 2000, untilMs: 7000 }] });
+    const trace = simulate(s);
+    const during = computeMetrics(trace, s, { atMs: 6900 });
+    expect(during.groups.g.lag).toBeGreaterThan(10);
+    const end = computeMetrics(trace, s);
+    expect(end.groups.g).toMatchObject({ lag: 0, lost: 0, processed: end.events.published });
+  });
+
+  it('a cut between producer and topic drops requests; the producer retries and lost requests may append twice', () => {
+    const s = busScenario({ faults: [{ target: 'p->t', kind: 'cut', fromMs: 2000, untilMs: 4000 }] });
+    const trace = simulate(s);
+    expect(trace.records.some((r) => r.type === 'hop' && r.lost)).toBe(true);
+    const m = computeMetrics(trace, s);
+    expect(m.groups.g.lost).toBe(0);
+  });
+
+  it('retention deletes what a down consumer never read: counted as lost, and the group resets to the log start', () => {
+    const s = busScenario({ retentionMs: 3000, faults: [{ target: 'c', kind: 'down', fromMs: 1000, untilMs: 12_000 }] });
+    const trace = simulate(s);
+    const m = computeMetrics(trace, s);
+    expect(m.groups.g.lost).toBeGreaterThan(0);
+    expect(trace.records.some((r) => r.type === 'lost' && r.reason === 'retention')).toBe(true);
+    expect(m.groups.g.processed + m.groups.g.lost).toBe(m.events.published);
+    expect(m.groups.g.lag).toBe(0);
+  });
+
+  it('the broker down: producing fails, the command fails, and no acknowledged event is lost', () => {
+    const s = findScenario('checkout-pubsub')!;
+    const trace = simulate(s, { interventions: [{ target: 'online-orders', kind: 'down', fromMs: 10_000, untilMs: 20_000 }] });
+    const m = computeMetrics(trace, s);
+    expect(m.checkout.failed).toBeGreaterThan(0);
+    expect(m.checkout.committedButFailed).toBe(m.checkout.failed); // the dual-write trap: rows without events
+    for (const g of Object.values(m.groups)) expect(g).toMatchObject({ lost: 0, processed: m.events.published });
+  });
+
+  it('a member that misses its session timeout is evicted and its partitions move to the others', () => {
+    const s = busScenario({
+      partitions: 4,
+      consumers: [
+        { id: 'a', spec: consumer() },
+        { id: 'b', spec: consumer() },
+      ],
+      faults: [{ target: 'a', kind: 'down', fromMs: 3000 }],
+    });
+    const trace = simulate(s);
+    const assigns = trace.records.filter((r) => r.type === 'assign');
+    expect(assigns[0]).toMatchObject({ assignment: { a: [0, 1], b: [2, 3] } });
+    expect(assigns[assigns.length - 1]).toMatchObject({ assignment: { a: [], b: [0, 1, 2, 3] } });
+    const rebalance = trace.records.find((r) => r.type === 'rebalance');
+    expect(rebalance?.t).toBe(4000); // crash at 3 s + session timeout 1 s
+    const m = computeMetrics(trace, s);
+    expect(m.groups.g).toMatchObject({ lost: 0, lag: 0, processed: m.events.published });
+  });
+
+  it('several instances share the partitions: each partition has one owner', () => {
+    const s = busScenario({ partitions: 5, consumers: [{ id: 's', spec: consumer({ instances: 3 }) }] });
+    const assign = simulate(s).records.find((r) => r.type === 'assign');
+    expect(assign).toMatchObject({ assignment: { 's-1': [0, 1], 's-2': [2, 3], 's-3': [4] } });
+  });
+
+  it('every group gets every event, independently', () => {
+    const s = busScenario({
+      consumers: [
+        { id: 'x', spec: consumer({ group: 'gx' }) },
+        { id: 'y', spec: consumer({ group: 'gy', processing: { kind: 'const', ms: 300 } }) },
+      ],
+      faults: [{ target: 'y', kind: 'down', fromMs: 1000, untilMs: 5000 }],
+    });
+    const m = computeMetrics(simulate(s), s);
+    expect(m.groups.gx.processed).toBe(m.events.published);
+    expect(m.groups.gy.processed).toBe(m.events.published);
+    expect(m.groups.gy.maxLag).toBeGreaterThan(m.groups.gx.maxLag);
+  });
+});
