@@ -1,6 +1,6 @@
 // Headless runner: the same scenarios, engine and expectations as the browser, as text or JSON.
 import { readFileSync } from 'node:fs';
-import { computeMetrics, type CommandMetrics, type Metrics } from './engine/metrics';
+import { computeMetrics, RESERVED_METRIC_KEYS, type CommandMetrics, type Metrics } from './engine/metrics';
 import { simulate } from './engine/simulate';
 import type { Scenario } from './engine/types';
 import { builtinScenarios, findScenario } from './scenarios/builtins';
@@ -30,7 +30,7 @@ function pct(x: number): string {
 function describe(metrics: Metrics): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(metrics)) {
-    if (key === 'groups' || key === 'events' || key === 'topics' || key === 'queues' || key === 'state') continue;
+    if (RESERVED_METRIC_KEYS.includes(key)) continue;
     const m = value as CommandMetrics;
     lines.push(
       `${key}: ${m.submitted} submitted, ${m.succeeded} ok, ${m.rejected} rejected (4xx), ${m.failed} failed (5xx/timeout), ${m.pending} pending; ` +

@@ -17,6 +17,16 @@ export interface CommandMetrics {
   meanLatencyMs: number;
   /** Commands whose row was committed but whose caller was told they failed: the sync coupling trap. */
   committedButFailed: number;
+  /** Successful commands per second over the window (or the run so far). */
+  throughputPerSec: number;
+}
+
+/** A service's worker pool over time (time-weighted over the window, or the run so far). */
+export interface PoolMetrics {
+  workers: number;
+  meanBusy: number;
+  meanQueued: number;
+  maxQueued: number;
 }
 
 export interface GroupMetrics {
@@ -48,12 +58,23 @@ export type StateMetrics = Record<string, number> & { dropped: number };
 
 export interface Metrics {
   /** Per service that receives client commands (e.g. `checkout`). */
-  [service: string]: CommandMetrics | Record<string, GroupMetrics> | { published: number } | Record<string, TopicMetrics> | Record<string, StateMetrics> | Record<string, QueueMetrics>;
+  [service: string]:
+    | CommandMetrics
+    | Record<string, GroupMetrics>
+    | { published: number }
+    | Record<string, TopicMetrics>
+    | Record<string, StateMetrics>
+    | Record<string, QueueMetrics>
+    | Record<string, CommandMetrics>
+    | Record<string, PoolMetrics>;
   groups: Record<string, GroupMetrics>;
   state: Record<string, StateMetrics>;
   events: { published: number };
   topics: Record<string, TopicMetrics>;
   queues: Record<string, QueueMetrics>;
+  /** Per client: the commands it sent (a client is one kind of caller, e.g. shoppers or browsers). */
+  clients: Record<string, CommandMetrics>;
+  pool: Record<string, PoolMetrics>;
 }
 
 /** A point-to-point queue. depth = ready + unacked: what RabbitMQ's management UI calls "messages". */
@@ -90,6 +111,9 @@ export interface TopicMetrics {
   partitions: { logStart: number; logEnd: number }[];
 }
 
+/** Top-level metric keys that are not per-service command metrics (service ids may not use them). */
+export const RESERVED_METRIC_KEYS: readonly string[] = ['groups', 'events', 'topics', 'state', 'queues', 'clients', 'pool'];
+
 export interface MetricsOptions {
   /** Only records up to this time (inclusive). */
   atMs?: number;
@@ -116,6 +140,7 @@ export function emptyCommandMetrics(): CommandMetrics {
     p99LatencyMs: 0,
     meanLatencyMs: 0,
     committedButFailed: 0,
+    throughputPerSec: 0,
   };
 }
 
@@ -130,15 +155,34 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const groupTopics = new Map<string, string>();
   for (const node of scenario.nodes) if (node.kind === 'service') for (const c of node.consumers) groupTopics.set(c.group, c.topic);
 
-  const commands = new Map<number, { service: string; at: number; inWindow: boolean }>();
-  const latencies = new Map<string, number[]>();
-  const perService = new Map<string, CommandMetrics>();
-  for (const s of commandServices) {
-    perService.set(s, emptyCommandMetrics());
-    latencies.set(s, []);
+  interface Acc {
+    m: CommandMetrics;
+    latencies: number[];
+    failed: number[];
   }
+  const newAcc = (): Acc => ({ m: emptyCommandMetrics(), latencies: [], failed: [] });
+  const commands = new Map<number, { service: string; client: string; at: number; inWindow: boolean }>();
+  const perService = new Map<string, Acc>();
+  for (const s of commandServices) perService.set(s, newAcc());
+  const perClient = new Map<string, Acc>();
+  for (const node of scenario.nodes) if (node.kind === 'client' && commandServices.has(node.target)) perClient.set(node.id, newAcc());
   const rowsByCommand = new Map<string, Set<number>>();
-  const failedCommands = new Map<string, Set<number>>();
+
+  // Worker pools, time-weighted over [from, to).
+  const poolFrom = window ? window[0] : 0;
+  const poolTo = Math.min(window ? window[1] : Infinity, atMs, trace.durationMs);
+  const pools = new Map<string, { workers: number; busy: number; queued: number; since: number; busyArea: number; queuedArea: number; maxQueued: number }>();
+  for (const node of scenario.nodes) {
+    if (node.kind === 'service') pools.set(node.id, { workers: node.workers, busy: 0, queued: 0, since: poolFrom, busyArea: 0, queuedArea: 0, maxQueued: 0 });
+  }
+  const poolAdvance = (p: { busy: number; queued: number; since: number; busyArea: number; queuedArea: number }, t: number): void => {
+    const until = Math.min(Math.max(t, poolFrom), poolTo);
+    if (until > p.since) {
+      p.busyArea += p.busy * (until - p.since);
+      p.queuedArea += p.queued * (until - p.since);
+      p.since = until;
+    }
+  };
 
   const topics: Record<string, TopicMetrics> = {};
   for (const node of scenario.nodes) {
@@ -196,25 +240,33 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     switch (r.type) {
       case 'command': {
         const inWindow = !window || (r.t >= window[0] && r.t < window[1]);
-        commands.set(r.cmd, { service: r.service, at: r.t, inWindow });
-        const m = perService.get(r.service);
-        if (m && inWindow) m.submitted++;
+        commands.set(r.cmd, { service: r.service, client: r.client, at: r.t, inWindow });
+        if (!inWindow) break;
+        for (const acc of [perService.get(r.service), perClient.get(r.client)]) if (acc) acc.m.submitted++;
         break;
       }
       case 'command-done': {
         const c = commands.get(r.cmd);
         if (!c || !c.inWindow) break;
-        const m = perService.get(c.service);
-        if (!m) break;
-        if (r.outcome === 'ok') m.succeeded++;
-        else if (r.outcome === 'rejected') m.rejected++;
-        else {
-          m.failed++;
-          let set = failedCommands.get(c.service);
-          if (!set) failedCommands.set(c.service, (set = new Set()));
-          set.add(r.cmd);
+        for (const acc of [perService.get(c.service), perClient.get(c.client)]) {
+          if (!acc) continue;
+          if (r.outcome === 'ok') acc.m.succeeded++;
+          else if (r.outcome === 'rejected') acc.m.rejected++;
+          else {
+            acc.m.failed++;
+            acc.failed.push(r.cmd);
+          }
+          acc.latencies.push(r.latencyMs);
         }
-        latencies.get(c.service)!.push(r.latencyMs);
+        break;
+      }
+      case 'pool': {
+        const p = pools.get(r.node);
+        if (!p) break;
+        poolAdvance(p, r.t);
+        p.busy = r.busy;
+        p.queued = r.queued;
+        if (r.t >= poolFrom && r.t < poolTo) p.maxQueued = Math.max(p.maxQueued, r.queued);
         break;
       }
       case 'row': {
@@ -297,18 +349,28 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     }
   }
 
-  for (const [service, m] of perService) {
-    const sorted = latencies.get(service)!.sort((a, b) => a - b);
-    const finished = m.succeeded + m.rejected + m.failed;
-    m.pending = m.submitted - finished;
+  const seconds = (Math.min(window ? window[1] : Infinity, atMs, trace.durationMs) - (window ? window[0] : 0)) / 1000;
+  const finish = (acc: Acc, service: string): CommandMetrics => {
+    const m = acc.m;
+    const sorted = acc.latencies.sort((a, b) => a - b);
+    m.pending = m.submitted - (m.succeeded + m.rejected + m.failed);
     m.successRate = m.succeeded + m.failed === 0 ? 1 : m.succeeded / (m.succeeded + m.failed);
     m.p50LatencyMs = percentile(sorted, 0.5);
     m.p99LatencyMs = percentile(sorted, 0.99);
     m.meanLatencyMs = sorted.length === 0 ? 0 : sorted.reduce((a, b) => a + b, 0) / sorted.length;
     const rows = rowsByCommand.get(service);
-    let orphans = 0;
-    for (const cmd of failedCommands.get(service) ?? []) if (rows?.has(cmd)) orphans++;
-    m.committedButFailed = orphans;
+    m.committedButFailed = rows ? acc.failed.filter((cmd) => rows.has(cmd)).length : 0;
+    m.throughputPerSec = seconds > 0 ? m.succeeded / seconds : 0;
+    return m;
+  };
+  const clientTargets = new Map(scenario.nodes.flatMap((n) => (n.kind === 'client' ? [[n.id, n.target] as const] : [])));
+  const clients: Record<string, CommandMetrics> = {};
+  for (const [client, acc] of perClient) clients[client] = finish(acc, clientTargets.get(client)!);
+  const pool: Record<string, PoolMetrics> = {};
+  for (const [id, p] of pools) {
+    poolAdvance(p, poolTo);
+    const span = poolTo - poolFrom;
+    pool[id] = { workers: p.workers, meanBusy: span > 0 ? p.busyArea / span : 0, meanQueued: span > 0 ? p.queuedArea / span : 0, maxQueued: p.maxQueued };
   }
   for (const g of Object.keys(groups)) {
     groups[g].lag = lagOf(g);
@@ -324,8 +386,8 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   }
 
   for (const q of Object.values(queues)) for (const n of Object.values(q.deliveries)) q.maxDeliveries = Math.max(q.maxDeliveries, n);
-  const metrics = { groups, events: { published }, topics, state, queues } as Metrics;
-  for (const [service, m] of perService) metrics[service] = m;
+  const metrics = { groups, events: { published }, topics, state, queues, clients, pool } as Metrics;
+  for (const [service, acc] of perService) metrics[service] = finish(acc, service);
   return metrics;
 }
 

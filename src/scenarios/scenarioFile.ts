@@ -16,6 +16,7 @@ import type {
   StateMachineSpec,
   WorkloadSpec,
 } from '../engine/types';
+import { RESERVED_METRIC_KEYS } from '../engine/metrics';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
 
 export interface ScenarioProblem {
@@ -36,7 +37,7 @@ export class ScenarioError extends Error {
 /** Limits that keep a shared or imported scenario from freezing the learner's browser. */
 export const LIMITS = { maxDurationMs: 3_600_000, maxNodes: 40, maxRatePerSec: 2000, maxScriptItems: 10_000, maxPartitions: 64, maxInstances: 32 };
 const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
-const RESERVED_IDS = new Set(['groups', 'events', 'topics', 'queues', 'state']);
+const RESERVED_IDS = new Set(RESERVED_METRIC_KEYS);
 
 type Obj = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Bus semantics beyond the reported cases: crashes mid-message, poison injection, cut links,
 // retention, broker outages and rebalances — each checked on the trace and the metrics.
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../src/engine/metrics';
+import { computeMetrics, type CommandMetrics } from '../../src/engine/metrics';
 import { simulate } from '../../src/engine/simulate';
 import type { ConsumerSpec, FaultSpec, NodeSpec, Scenario } from '../../src/engine/types';
 import { findScenario } from '../../src/scenarios/builtins';
@@ -108,8 +108,9 @@ describe('event bus semantics', () => {
     const s = findScenario('checkout-pubsub')!;
     const trace = simulate(s, { interventions: [{ target: 'online-orders', kind: 'down', fromMs: 10_000, untilMs: 20_000 }] });
     const m = computeMetrics(trace, s);
-    expect(m.checkout.failed).toBeGreaterThan(0);
-    expect(m.checkout.committedButFailed).toBe(m.checkout.failed); // the dual-write trap: rows without events
+    const checkout = m.checkout as CommandMetrics;
+    expect(checkout.failed).toBeGreaterThan(0);
+    expect(checkout.committedButFailed).toBe(checkout.failed); // the dual-write trap: rows without events
     for (const g of Object.values(m.groups)) expect(g).toMatchObject({ lost: 0, processed: m.events.published });
   });
 
