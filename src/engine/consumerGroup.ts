@@ -47,7 +47,10 @@ export class Member {
   /** The record being handled, or waiting for a retry. */
   held: Held | undefined;
   private nextPartition = 0;
-  private wakeScheduled = false;
+  /** When the pending retry wake-up of this assignment fires (Infinity = none). */
+  private wakeAt = Infinity;
+  /** Records handed to the handler and not completed, per partition (a failed one waits for its retry). */
+  readonly handedOver = new Map<number, Held>();
 
   constructor(
     readonly id: string,
@@ -72,6 +75,8 @@ export class Member {
     this.retryAt.clear();
     this.attempts.clear();
     this.held = undefined;
+    this.handedOver.clear();
+    this.wakeAt = Infinity;
     this.busy = false;
     for (const p of partitions) {
       const start = this.group.startOffset(p);
@@ -90,6 +95,7 @@ export class Member {
     this.epoch++;
     this.busy = false;
     this.partitions = [];
+    this.handedOver.clear();
   }
 
   revive(): void {
@@ -162,12 +168,15 @@ export class Member {
       this.fetch();
       return;
     }
-    if (earliestRetry < Infinity && !this.wakeScheduled) {
-      this.wakeScheduled = true;
+    // One wake-up per assignment, moved earlier when a sooner retry appears; a wake-up of an older
+    // epoch (or a superseded one) does nothing.
+    if (earliestRetry < this.wakeAt) {
+      this.wakeAt = earliestRetry;
       const epoch = this.epoch;
       this.sim.scheduler.at(earliestRetry, () => {
-        this.wakeScheduled = false;
-        if (epoch === this.epoch) this.pump();
+        if (epoch !== this.epoch || this.wakeAt !== earliestRetry) return;
+        this.wakeAt = Infinity;
+        this.pump();
       });
     }
   }
@@ -180,6 +189,7 @@ export class Member {
     this.attempts.set(partition, attempt);
     this.busy = true;
     this.held = { partition, offset, event: eventId };
+    this.handedOver.set(partition, this.held);
     this.position.set(partition, offset + 1);
     sim.record({
       type: 'deliver',
@@ -285,6 +295,7 @@ export class Member {
     this.attempts.delete(partition);
     this.retryAt.delete(partition);
     this.held = undefined;
+    this.handedOver.delete(partition);
     if (this.spec.commit === 'after') this.ready(partition, offset + 1);
     this.busy = false;
     this.pump();
@@ -294,6 +305,12 @@ export class Member {
   private ready(partition: number, offset: number): void {
     this.commitCandidate.set(partition, offset);
     if (this.spec.autoCommitIntervalMs > 0) return;
+    if (this.spec.commit === 'before') {
+      // commitSync() returns before the handler starts: no crash can come between commit and handler,
+      // so nothing handed over is ever redelivered (at-most-once).
+      this.group.commit(this, partition, offset);
+      return;
+    }
     const epoch = this.epoch;
     // The commit reaches the coordinator one network hop later: a crash in between means redelivery.
     this.sim.scheduler.after(this.sim.networkMs, () => {
@@ -399,9 +416,9 @@ export class ConsumerGroup {
         // Still gone after the session timeout: the coordinator evicts it and rebalances.
         if (!member.alive && member.epoch === epoch) this.rebalance(`${member.id} missed its session timeout`);
       });
-    } else if (this.rebalancing) {
-      this.memberIdle();
     }
+    // A rebalance waiting for this member to finish its record must not wait for a dead member.
+    if (this.rebalancing) this.memberIdle();
   }
 
   memberRestarted(member: Member): void {
@@ -409,13 +426,13 @@ export class ConsumerGroup {
     this.rebalance(`${member.id} joined`);
   }
 
-  /** A record a member held is lost if the group already committed past it. */
+  /** A record a member held (in its handler or waiting for a retry) is lost if the group already committed past it. */
   private noteLoss(member: Member): void {
-    const held = member.held;
-    if (!held) return;
-    const committed = this.committed[held.partition];
-    if (committed !== undefined && committed > held.offset && !this.processed.has(held.event)) {
-      this.recordLost(held.partition, held.offset, held.event, 'committed-before-processing');
+    for (const held of member.handedOver.values()) {
+      const committed = this.committed[held.partition];
+      if (committed !== undefined && committed > held.offset && !this.processed.has(held.event)) {
+        this.recordLost(held.partition, held.offset, held.event, 'committed-before-processing');
+      }
     }
   }
 
@@ -426,10 +443,10 @@ export class ConsumerGroup {
   private retained(partition: number, from: number, to: number): void {
     const committed = this.committed[partition] ?? 0;
     const done = this.doneOffsets[partition];
-    const holder = this.ownerOf(partition)?.held;
+    const holder = this.ownerOf(partition)?.handedOver.get(partition);
     for (let offset = Math.max(from, committed); offset < to; offset++) {
       if (done.has(offset)) continue;
-      if (holder && holder.partition === partition && holder.offset === offset) continue;
+      if (holder && holder.offset === offset) continue;
       this.recordLost(partition, offset, this.topic.partitions[partition].log[offset], 'retention');
     }
     for (let offset = from; offset < to; offset++) done.delete(offset);

@@ -14,6 +14,10 @@ export interface Request {
   /** For produce requests: the event to append. */
   event?: EventInfo;
   partition?: number;
+  /** The command's payload (validated by the handler's schema, when it has one). */
+  payload?: Record<string, unknown>;
+  /** Same on every retry of one command: lets an idempotent handler recognise a repeat. */
+  idempotencyKey?: string;
 }
 
 /** Answer a request. Receivers call it at most once; a crashed receiver never calls it. */
@@ -30,6 +34,8 @@ export interface CallOptions {
   kind: MessageKind;
   /** How a 2xx answer is drawn (reply for commands, ack for produce). */
   okKind: MessageKind;
+  /** Retry 4xx answers too (some webhook providers do). Default: only technical failures. */
+  retryOn?: 'server-errors' | 'any-failure';
 }
 
 export const STATUS_TIMEOUT = 504;
@@ -72,7 +78,8 @@ export function call(
     const settle = (status: number): void => {
       if (settled || sim.incarnation(from) !== callerIncarnation) return;
       settled = true;
-      if (isRetryable(status) && thisAttempt < options.retry.maxAttempts) {
+      const retryable = options.retryOn === 'any-failure' ? status >= 300 : isRetryable(status);
+      if (retryable && thisAttempt < options.retry.maxAttempts) {
         scheduler.after(backoffDelay(options.retry, thisAttempt, jitter.next()), tryOnce);
       } else {
         done(status, thisAttempt);

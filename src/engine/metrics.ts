@@ -51,6 +51,20 @@ export interface GroupMetrics {
   committed: number[];
   /** Distinct events processed, per partition. */
   processedPerPartition: number[];
+  /** From the event's creation to its first processing by this group: the eventual-consistency gap. */
+  meanDelayMs: number;
+  p99DelayMs: number;
+}
+
+/** A service's durable store: rows written, business counters, idempotent repeats, outbox. */
+export interface StoreMetrics {
+  rows: number;
+  /** Rows written again for a key already written (a retried or redelivered command applied twice). */
+  duplicateRows: number;
+  duplicateRequests: number;
+  outboxPending: number;
+  invalid: number;
+  counters: Record<string, number>;
 }
 
 /** Per service keeping entity state: how many entities are in each state, and events dropped. */
@@ -66,7 +80,8 @@ export interface Metrics {
     | Record<string, StateMetrics>
     | Record<string, QueueMetrics>
     | Record<string, CommandMetrics>
-    | Record<string, PoolMetrics>;
+    | Record<string, PoolMetrics>
+    | Record<string, StoreMetrics>;
   groups: Record<string, GroupMetrics>;
   state: Record<string, StateMetrics>;
   events: { published: number };
@@ -75,6 +90,7 @@ export interface Metrics {
   /** Per client: the commands it sent (a client is one kind of caller, e.g. shoppers or browsers). */
   clients: Record<string, CommandMetrics>;
   pool: Record<string, PoolMetrics>;
+  store: Record<string, StoreMetrics>;
 }
 
 /** A point-to-point queue. depth = ready + unacked: what RabbitMQ's management UI calls "messages". */
@@ -108,11 +124,13 @@ export interface QueueMetrics {
 
 export interface TopicMetrics {
   appended: number;
+  /** When the first record was appended (-1: none yet). */
+  firstAppendMs: number;
   partitions: { logStart: number; logEnd: number }[];
 }
 
 /** Top-level metric keys that are not per-service command metrics (service ids may not use them). */
-export const RESERVED_METRIC_KEYS: readonly string[] = ['groups', 'events', 'topics', 'state', 'queues', 'clients', 'pool'];
+export const RESERVED_METRIC_KEYS: readonly string[] = ['groups', 'events', 'topics', 'state', 'queues', 'clients', 'pool', 'store'];
 
 export interface MetricsOptions {
   /** Only records up to this time (inclusive). */
@@ -186,9 +204,11 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
 
   const topics: Record<string, TopicMetrics> = {};
   for (const node of scenario.nodes) {
-    if (node.kind === 'topic') topics[node.id] = { appended: 0, partitions: Array.from({ length: node.partitions }, () => ({ logStart: 0, logEnd: 0 })) };
+    if (node.kind === 'topic') topics[node.id] = { appended: 0, firstAppendMs: -1, partitions: Array.from({ length: node.partitions }, () => ({ logStart: 0, logEnd: 0 })) };
   }
   const groups: Record<string, GroupMetrics> = {};
+  const delays: Record<string, number[]> = {};
+  const rowKeys: Record<string, Set<string>> = {};
   const committed: Record<string, number[]> = {};
   const processedCount: Record<string, Map<number, number>> = {};
   const lostEvents: Record<string, Set<number>> = {};
@@ -209,7 +229,10 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
       outOfOrder: 0,
       committed: [],
       processedPerPartition: topics[topic].partitions.map(() => 0),
+      meanDelayMs: 0,
+      p99DelayMs: 0,
     };
+    delays[group] = [];
     committed[group] = topics[topic].partitions.map(() => 0);
     processedCount[group] = new Map();
     lostEvents[group] = new Set();
@@ -218,6 +241,8 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const groupsByTopic = new Map<string, string[]>();
   for (const [group, topic] of groupTopics) groupsByTopic.set(topic, [...(groupsByTopic.get(topic) ?? []), group]);
   let published = 0;
+  const store: Record<string, StoreMetrics> = {};
+  for (const node of scenario.nodes) if (node.kind === 'service') store[node.id] = { rows: 0, duplicateRows: 0, duplicateRequests: 0, outboxPending: 0, invalid: 0, counters: {} };
   const entityStates: Record<string, Map<string, string>> = {};
   const droppedByService: Record<string, number> = {};
   const queues: Record<string, QueueMetrics> = {};
@@ -269,7 +294,23 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
         if (r.t >= poolFrom && r.t < poolTo) p.maxQueued = Math.max(p.maxQueued, r.queued);
         break;
       }
+      case 'effect':
+        store[r.service].counters[r.counter] = r.value;
+        break;
+      case 'duplicate-request':
+        store[r.service].duplicateRequests++;
+        break;
+      case 'invalid':
+        store[r.service].invalid++;
+        break;
+      case 'outbox':
+        store[r.service].outboxPending += r.phase === 'stored' ? 1 : -1;
+        break;
       case 'row': {
+        store[r.service].rows++;
+        const keys = (rowKeys[r.service] ??= new Set());
+        if (keys.has(r.key)) store[r.service].duplicateRows++;
+        keys.add(r.key);
         let set = rowsByCommand.get(r.service);
         if (!set) rowsByCommand.set(r.service, (set = new Set()));
         set.add(r.cmd);
@@ -277,6 +318,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
       }
       case 'append': {
         const topic = topics[r.topic];
+        if (topic.appended === 0) topic.firstAppendMs = r.t;
         topic.appended++;
         topic.partitions[r.partition].logEnd = r.offset + 1;
         // Dead letters are copies of events already counted, not new business events.
@@ -304,6 +346,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
         processedCount[r.group].set(r.event, count + 1);
         if (count === 0) {
           g.processed++;
+          delays[r.group].push(r.t - trace.events[r.event].time);
           g.processedPerPartition[r.partition]++;
         } else g.duplicates++;
         if (count > 0) break;
@@ -373,6 +416,9 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     pool[id] = { workers: p.workers, meanBusy: span > 0 ? p.busyArea / span : 0, meanQueued: span > 0 ? p.queuedArea / span : 0, maxQueued: p.maxQueued };
   }
   for (const g of Object.keys(groups)) {
+    const sorted = delays[g].sort((a, b) => a - b);
+    groups[g].meanDelayMs = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : 0;
+    groups[g].p99DelayMs = percentile(sorted, 0.99);
     groups[g].lag = lagOf(g);
     groups[g].committed = [...committed[g]];
   }
@@ -386,7 +432,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   }
 
   for (const q of Object.values(queues)) for (const n of Object.values(q.deliveries)) q.maxDeliveries = Math.max(q.maxDeliveries, n);
-  const metrics = { groups, events: { published }, topics, state, queues, clients, pool } as Metrics;
+  const metrics = { groups, events: { published }, topics, state, queues, clients, pool, store } as Metrics;
   for (const [service, acc] of perService) metrics[service] = finish(acc, service);
   return metrics;
 }

@@ -13,8 +13,15 @@
 import { sample } from './dist';
 import type { Publisher } from './consumerGroup';
 import type { Receiver, Reply, Request } from './http';
+import type { Random } from './random';
 import type { Lifecycle, Sim } from './sim';
 import type { QueueConsumerSpec, QueueSpec, TraceRecord } from './types';
+
+/**
+ * How long a connection whose messages a cut link dropped stays open before the broker declares it
+ * dead (RabbitMQ's default heartbeat timeout). Until then its unacked messages are stuck with it.
+ */
+export const HEARTBEAT_TIMEOUT_MS = 60_000;
 
 /** One copy of a message in a queue. A publisher's retry may enqueue the same event twice: two copies. */
 interface QueuedMessage {
@@ -79,8 +86,11 @@ export class QueueConsumer implements Lifecycle {
   readonly unacked = new Map<number, QueuedMessage>();
   /** Bumped whenever the channel closes: deliveries, acks and nacks of an older channel are void. */
   channel = 0;
+  /** The broker declared the connection dead while the link was still cut: no deliveries until it is back. */
+  disconnected = false;
   private readonly inbox: Delivery[] = [];
   private busy = false;
+  private random: Random | undefined;
 
   constructor(
     readonly id: string,
@@ -93,7 +103,7 @@ export class QueueConsumer implements Lifecycle {
 
   /** May the broker send this consumer another message now? */
   get hasCredit(): boolean {
-    return this.unacked.size < this.spec.prefetch && this.sim.isUp(this.service);
+    return this.unacked.size < this.spec.prefetch && !this.disconnected && this.sim.isUp(this.service);
   }
 
   /** The service's process stopped: work in hand vanishes and the broker sees the channel close. */
@@ -125,8 +135,9 @@ export class QueueConsumer implements Lifecycle {
     const sim = this.sim;
     this.busy = true;
     const incarnation = sim.incarnation(this.service);
-    const random = sim.random(`queue-consumer:${this.id}`);
+    const random = (this.random ??= sim.random(`queue-consumer:${this.id}`));
     const duration = sample(this.spec.processing, random) * sim.slowFactor(this.service);
+    sim.maybeCrashMidway(this.service, duration, delivery.message);
     sim.scheduler.after(duration, () => {
       if (sim.incarnation(this.service) !== incarnation) return;
       this.busy = false;
@@ -137,7 +148,8 @@ export class QueueConsumer implements Lifecycle {
       // has already requeued the message, so the handler's effects below will happen again.
       if (delivery.channel === this.channel) {
         const arrive = sim.hop(this.service, this.queue.id, ok ? 'ack' : 'failure', `${ok ? 'ack' : 'nack'} ${event.label}`, delivery.message);
-        sim.scheduler.at(arrive, () => this.queue.settle(this, delivery, ok));
+        if (arrive === Infinity) this.queue.connectionLost(this, delivery.channel);
+        else sim.scheduler.at(arrive, () => this.queue.settle(this, delivery, ok));
       }
       if (ok) {
         for (const emit of this.spec.emits) {
@@ -160,13 +172,17 @@ export class QueueNode implements Receiver, Lifecycle {
   private seq = 0;
   private nextTag = 0;
   private unackedTotal = 0;
+  /** Consumers whose connection dropped a message on a cut link, with the channel it happened on. */
+  private readonly broken = new Map<QueueConsumer, number>();
 
   constructor(
     private readonly sim: Sim,
     readonly spec: QueueSpec,
     /** Every queue of the run, to find the dead-letter queue. */
     private readonly queues: ReadonlyMap<string, QueueNode>,
-  ) {}
+  ) {
+    sim.onLinkRestored(() => this.linkRestored());
+  }
 
   get id(): string {
     return this.spec.id;
@@ -200,6 +216,7 @@ export class QueueNode implements Receiver, Lifecycle {
   }
 
   append(eventId: number): void {
+    if (this.sim.takePoison(this.id)) this.sim.events[eventId].poison = true;
     this.ready.pushBack({ event: eventId, deliveries: 0, seq: this.seq++ });
     this.sim.record({ type: 'enqueue', t: this.sim.now, queue: this.id, message: eventId, depth: this.ready.length });
   }
@@ -234,6 +251,10 @@ export class QueueNode implements Receiver, Lifecycle {
     this.unackedTotal++;
     const event = sim.events[message.event];
     const arrive = sim.hop(this.id, consumer.service, 'command', `${event.type} ${event.label}`, message.event);
+    if (arrive === Infinity) {
+      this.connectionLost(consumer, channel);
+      return;
+    }
     sim.scheduler.at(arrive, () => {
       // The channel closed while the message travelled: the broker has already requeued it.
       if (channel !== consumer.channel) return;
@@ -303,6 +324,36 @@ export class QueueNode implements Receiver, Lifecycle {
     this.dispatch();
   }
 
+  /**
+   * A cut link dropped a delivery or an ack: over TCP that means the connection is broken. The broker
+   * finds out when the link comes back (the connection resets) or at the heartbeat timeout,
+   * whichever is first; then the channel closes and its unacked messages are requeued.
+   */
+  connectionLost(consumer: QueueConsumer, channel: number): void {
+    if (this.broken.get(consumer) === channel) return;
+    this.broken.set(consumer, channel);
+    this.sim.scheduler.after(HEARTBEAT_TIMEOUT_MS, () => {
+      if (this.broken.get(consumer) !== channel) return;
+      this.broken.delete(consumer);
+      if (channel !== consumer.channel) return;
+      if (this.sim.isCut(this.id, consumer.service)) consumer.disconnected = true;
+      this.channelClosed(consumer);
+    });
+  }
+
+  private linkRestored(): void {
+    for (const consumer of this.consumers) {
+      if (this.sim.isCut(this.id, consumer.service)) continue;
+      const channel = this.broken.get(consumer);
+      if (channel !== undefined) {
+        this.broken.delete(consumer);
+        if (channel === consumer.channel) this.channelClosed(consumer);
+      }
+      consumer.disconnected = false;
+    }
+    this.dispatch();
+  }
+
   /** Quorum queues' delivery-limit: a message delivered this often is not requeued again. */
   private limitReached(message: QueuedMessage): boolean {
     const limit = this.spec.deliveryLimit;
@@ -317,7 +368,7 @@ export class QueueNode implements Receiver, Lifecycle {
     const sim = this.sim;
     const dlqId = this.spec.deadLetterQueue;
     const dlq = dlqId !== undefined ? this.queues.get(dlqId) : undefined;
-    const target = dlq && sim.isUp(dlq.id) ? dlq : undefined;
+    const target = dlq && sim.isUp(dlq.id) && !sim.isCut(this.id, dlq.id) ? dlq : undefined;
     const record: Extract<TraceRecord, { type: 'q-dead-lettered' }> = { type: 'q-dead-lettered', t: sim.now, queue: this.id, message: message.event, reason };
     if (target) record.deadLetterQueue = target.id;
     sim.record(record);

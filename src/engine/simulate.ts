@@ -2,7 +2,8 @@ import { ConsumerGroup, Member, type Publication } from './consumerGroup';
 import { EntityState } from './entityState';
 import { call, type Receiver, type Request } from './http';
 import { QueueConsumer, QueueNode } from './queue';
-import { ServiceNode, type ActionRunner } from './service';
+import { fixPayload, makePayload } from './payload';
+import { labelOf, ServiceNode, type ActionRunner } from './service';
 import { Sim } from './sim';
 import { TopicNode } from './topic';
 import type { Action, ClientSpec, EventInfo, FaultSpec, RetryPolicy, Scenario, ScriptItem, Trace } from './types';
@@ -65,16 +66,21 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     switch (action.kind) {
       case 'call': {
         const downstream: Request = { ...request, from: service, endpoint: action.endpoint, label: `${action.endpoint} ${labelOf(request)}`, invalid: false };
-        call(sim, receivers, service, action.target, downstream, { timeoutMs: action.timeoutMs, retry: action.retry, kind: 'command', okKind: 'reply' }, (status) => done(status));
+        const options = { timeoutMs: action.timeoutMs, retry: action.retry, kind: 'command' as const, okKind: 'reply' as const };
+        if (action.async) {
+          // Fire and forget: the caller moves on; retries live in this process's memory only.
+          call(sim, receivers, service, action.target, downstream, options, () => {});
+          done(202);
+        } else call(sim, receivers, service, action.target, downstream, options, (status) => done(status));
         return;
       }
       case 'publish': {
-        const event = newEvent(action.eventType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison });
+        const event = newEvent(action.eventType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison, data: request.payload });
         produce(service, action.topic, event, action.timeoutMs, action.retry, done);
         return;
       }
       case 'enqueue': {
-        const message = newEvent(action.messageType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison });
+        const message = newEvent(action.messageType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison, data: request.payload });
         enqueue(service, action.queue, message, action.timeoutMs, action.retry, done);
         return;
       }
@@ -104,7 +110,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   }
   for (const node of scenario.nodes) {
     if (node.kind === 'service') {
-      const service = new ServiceNode(sim, node, runAction);
+      const service = new ServiceNode(sim, node, { runAction, newEvent, produce });
       services.set(node.id, service);
       receivers.set(node.id, service);
       sim.registerNode(node.id, service);
@@ -152,12 +158,27 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       enqueue(client.id, client.target, message, client.timeoutMs, client.retry, () => {});
       return;
     }
+    const payload = makePayload(client.payload, key, item.invalid ?? false, sim.random(`payload:${client.id}`));
+    const idempotencyKey = item.id ?? (client.idempotencyKeys ? `${client.id}-${nextCommand}` : undefined);
+    sendCommand(client, item.type ?? client.command, key, label, item.invalid ?? false, item.poison ?? false, payload, idempotencyKey);
+  };
+
+  const sendCommand = (
+    client: ClientSpec,
+    endpoint: string,
+    key: string,
+    label: string,
+    invalid: boolean,
+    poison: boolean,
+    payload: Record<string, unknown>,
+    idempotencyKey: string | undefined,
+  ): void => {
     const cmd = nextCommand++;
-    const endpoint = item.type ?? client.command;
     const submittedAt = sim.now;
-    sim.record({ type: 'command', t: submittedAt, cmd, client: client.id, service: client.target, endpoint, key, valid: !item.invalid });
-    const request: Request = { ref: cmd, from: client.id, endpoint, key, label: `${endpoint} ${label}`, invalid: item.invalid ?? false, poison: item.poison ?? false };
-    call(sim, receivers, client.id, client.target, request, { timeoutMs: client.timeoutMs, retry: client.retry, kind: 'command', okKind: 'reply' }, (status, attempts) => {
+    sim.record({ type: 'command', t: submittedAt, cmd, client: client.id, service: client.target, endpoint, key, valid: !invalid });
+    const request: Request = { ref: cmd, from: client.id, endpoint, key, label: `${endpoint} ${label}`, invalid, poison, payload, idempotencyKey };
+    const options = { timeoutMs: client.timeoutMs, retry: client.retry, kind: 'command' as const, okKind: 'reply' as const, retryOn: client.retryOn };
+    call(sim, receivers, client.id, client.target, request, options, (status, attempts) => {
       sim.record({
         type: 'command-done',
         t: sim.now,
@@ -168,6 +189,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
         latencyMs: sim.now - submittedAt,
         attempts,
       });
+      if (status >= 400 && status < 500 && client.onRejected) {
+        // A validation failure: resubmitting the same command fails again, so the sender fixes it first.
+        sim.record({ type: 'parked', t: sim.now, client: client.id, cmd, reason: `${status}` });
+        sim.scheduler.after(client.onRejected.fixAfterMs, () =>
+          sendCommand(client, endpoint, key, label, false, poison, fixPayload(client.payload, key), idempotencyKey),
+        );
+      }
     });
   };
 
@@ -197,10 +225,4 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   sim.scheduleFaults(faults);
   sim.scheduler.run(untilMs);
   return { scenarioId: scenario.id, seed, durationMs: untilMs, faults, records: sim.records, events: sim.events };
-}
-
-function labelOf(request: Request): string {
-  // Requests are labelled "<endpoint> <label>"; downstream hops keep the business label.
-  const space = request.label.lastIndexOf(' ');
-  return space >= 0 ? request.label.slice(space + 1) : request.label;
 }

@@ -43,6 +43,41 @@ export interface ClientSpec extends BaseNode {
   command: string;
   timeoutMs: number;
   retry: RetryPolicy;
+  /**
+   * Which answers the client retries: only technical failures (5xx, timeouts — the default), or
+   * any non-2xx (some webhook providers retry 4xx too).
+   */
+  retryOn?: 'server-errors' | 'any-failure';
+  /** After a 4xx the client parks the command, fixes it and sends it again this much later. */
+  onRejected?: { fixAfterMs: number };
+  /** Send an idempotency key with each command, the same on every retry. */
+  idempotencyKeys?: boolean;
+  /** Payload of each command: a valid template, and the ways an invalid one is broken. */
+  payload?: PayloadSpec;
+}
+
+/** `{key}` in a string value is replaced by the command's key. */
+export interface PayloadSpec {
+  valid: Record<string, unknown>;
+  /** One is picked (seeded) for each invalid command: the field set to a value the schema rejects. */
+  invalid: { path: string; value: unknown; reason: string }[];
+}
+
+/** The subset of JSON Schema the lab validates command payloads with. */
+export interface JsonSchema {
+  type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array';
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  items?: JsonSchema;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  enum?: (string | number | boolean)[];
+  minItems?: number;
+  description?: string;
 }
 
 /** What a command handler does after validating and committing, in order. */
@@ -54,6 +89,8 @@ export type Action =
       endpoint: string;
       timeoutMs: number;
       retry: RetryPolicy;
+      /** Fire and forget: answer without waiting; retry in the background (in memory: a crash forgets it). */
+      async?: boolean;
     }
   | { kind: 'publish'; topic: string; eventType: string; timeoutMs: number; retry: RetryPolicy }
   | { kind: 'enqueue'; queue: string; messageType: string; timeoutMs: number; retry: RetryPolicy };
@@ -69,6 +106,18 @@ export interface EndpointSpec {
   then: Action[];
   /** Status answered on success. */
   successStatus: 200 | 201 | 202;
+  /** Validate the payload against this schema (422 naming the failing field). */
+  schema?: JsonSchema;
+  /** Remember idempotency keys / event ids: a repeat gets the first answer again and writes nothing. */
+  idempotent?: boolean;
+  /** The business effect of the committed row, e.g. add 10 to `balance`. */
+  effect?: { counter: string; add: number };
+  /** A buggy handler that writes, then answers this status anyway (case C8). */
+  answerAfterWrite?: number;
+  /** Publish through a transactional outbox: the event is stored with the row and a relay publishes it. */
+  outbox?: { relayIntervalMs: number };
+  /** Also publish failed commands (validation or technical) as events, for audit or analytics. */
+  publishFailures?: { topic: string; eventType: string };
 }
 
 /** How a consumer group member commits offsets. */
@@ -171,6 +220,8 @@ export interface ScriptItem {
   type?: string;
   /** Explicit partition (for produce-to-topic clients). */
   partition?: number;
+  /** Event id / idempotency key: two items with the same id are the same event delivered twice. */
+  id?: string;
 }
 
 export type WorkloadSpec =
@@ -253,6 +304,31 @@ export interface Scenario {
   expectations: Expectation[];
   /** Scenario ids that run side by side with this one in the compare view. */
   compareWith?: string;
+  /** Estimated minutes to work through the story. */
+  minutes?: number;
+  /** The guided story: one step at a time, predict then observe. */
+  steps?: NarrativeStep[];
+  /** Translations of the texts, by language tag (e.g. `zh-CN`); missing texts fall back to English. */
+  i18n?: Record<string, ScenarioTranslation>;
+}
+
+export interface NarrativeStep {
+  title: string;
+  text: string;
+  /** Node ids, or links `a->b`, the step is about: highlighted in the graph. */
+  highlight: string[];
+  /** The moment the step is about: playback pauses here (the reveal point). */
+  atMs: number;
+  /** Predict before you see: asked before the reveal point, answered after it. */
+  question?: { prompt: string; choices: string[]; answer: number; explanation: string };
+}
+
+export interface ScenarioTranslation {
+  title?: string;
+  summary?: string;
+  lesson?: string;
+  steps?: { title?: string; text?: string; question?: { prompt?: string; choices?: string[]; explanation?: string } }[];
+  expectations?: string[];
 }
 
 // ─── Trace ─────────────────────────────────────────────────────────────────
@@ -412,6 +488,16 @@ export type TraceRecord =
   | { type: 'dropped'; t: number; service: string; key: string; state: string; event: number; eventType: string }
   | { type: 'node'; t: number; node: string; status: NodeStatus }
   | { type: 'link'; t: number; a: string; b: string; cut: boolean }
+  /** A committed row changed a business counter (e.g. a balance). */
+  | { type: 'effect'; t: number; service: string; counter: string; value: number; cmd: number }
+  /** An idempotent handler recognised a repeated key: answered again, wrote nothing. */
+  | { type: 'duplicate-request'; t: number; service: string; cmd: number; key: string; status: number }
+  /** Transactional outbox: the event stored with the row, then sent by the relay. */
+  | { type: 'outbox'; t: number; service: string; event: number; phase: 'stored' | 'sent' }
+  /** A client parked a rejected command to fix it, and later resubmitted it. */
+  | { type: 'parked'; t: number; client: string; cmd: number; reason: string }
+  /** Why a command was rejected (validation), naming the field. */
+  | { type: 'invalid'; t: number; service: string; cmd: number; reason: string }
   /** A crash fault fired: the node died in the middle of a message. */
   | { type: 'crash'; t: number; node: string; ref: number }
   | { type: 'pool'; t: number; node: string; busy: number; queued: number }
@@ -437,6 +523,8 @@ export interface EventInfo {
   poison: boolean;
   /** The command it records, when it came from one. */
   cmd?: number;
+  /** The payload (CloudEvents `data`), already validated by the command handler. */
+  data?: Record<string, unknown>;
 }
 
 /** The outcome of one run. `records` is sorted by t (ties in scheduling order). */

@@ -1,0 +1,151 @@
+// Case C7 (shared/cases/README.md): a poison message nacked with requeue goes straight back to the
+// head of the queue and is redelivered at once, forever; the message behind it never gets a turn.
+// A delivery limit with a dead-letter queue breaks the loop.
+import type { ClientSpec, QueueSpec, Scenario, ServiceSpec } from '../engine/types';
+
+const DURATION_MS = 10_000;
+
+const producer: ClientSpec = {
+  kind: 'client',
+  id: 'producer',
+  label: 'Producer',
+  role: 'publishes commands',
+  position: { x: 0, y: 120 },
+  target: 'q',
+  command: 'process',
+  timeoutMs: 1000,
+  retry: { maxAttempts: 1, backoffMs: 0, multiplier: 1, maxBackoffMs: 0, jitter: 0 },
+};
+
+function worker(): ServiceSpec {
+  return {
+    kind: 'service',
+    id: 'worker',
+    label: 'Worker',
+    role: 'competing consumer · prefetch 1',
+    position: { x: 560, y: 0 },
+    workers: 1,
+    queueLimit: 0,
+    endpoints: [],
+    consumers: [],
+    queueConsumers: [
+      {
+        queue: 'q',
+        instances: 1,
+        prefetch: 1,
+        processing: { kind: 'const', ms: 1 },
+        errorRate: 0,
+        // The handler's failure is not transient, but it asks for a requeue all the same.
+        onFailure: 'requeue',
+        emits: [],
+      },
+    ],
+  };
+}
+
+function queue(extra: Partial<QueueSpec>): QueueSpec {
+  return { kind: 'queue', id: 'q', label: 'Q', role: 'command queue', position: { x: 280, y: 120 }, ...extra };
+}
+
+const common = {
+  lesson: 'Queues and dead letters',
+  durationMs: DURATION_MS,
+  seed: 7,
+  // No network latency: the nack → requeue → redeliver loop spins once per millisecond of handling.
+  networkMs: 0,
+  workload: [
+    {
+      kind: 'script' as const,
+      client: 'producer',
+      // Published in this order at t = 0: m1 is at the head of the queue, m2 behind it.
+      items: [
+        { atMs: 0, key: 'm1', label: 'm1', poison: true },
+        { atMs: 0, key: 'm2', label: 'm2' },
+      ],
+    },
+  ],
+  faults: [],
+};
+
+export const c7NackRequeueLoop: Scenario = {
+  ...common,
+  id: 'c7-nack-requeue-loop',
+  title: 'A poison message nacked with requeue blocks the queue',
+  summary:
+    'The worker fails m1 every time and nacks it with requeue. RabbitMQ puts m1 back at the head of Q and redelivers it at once, ' +
+    'about once per millisecond of handling, for ever; with prefetch 1 the worker never gets m2. Q keeps holding 2 messages.',
+  compareWith: 'c7-delivery-limit-dlq',
+  nodes: [producer, queue({}), worker()],
+  expectations: [
+    {
+      // 1 ms of handling and no network delay: one delivery per virtual ms over 10 s, t = 0 … 10,000
+      // inclusive — 10,001 at most. 9,000 leaves room for a slower loop without hiding a stopped one.
+      name: 'm1 is redelivered about once per millisecond, about 10,000 times',
+      faults: [],
+      assert: [
+        { metric: 'queues.q.deliveries.m1', op: '>=', value: 9000 },
+        { metric: 'queues.q.deliveries.m1', op: '<=', value: 10_001 },
+        { metric: 'queues.q.maxDeliveries', op: '>=', value: 9000 },
+      ],
+    },
+    {
+      name: 'm2 is never delivered and nothing is ever acked',
+      faults: [],
+      assert: [
+        { metric: 'queues.q.deliveries.m2', op: '==', value: 0 },
+        { metric: 'queues.q.acked', op: '==', value: 0 },
+        { metric: 'queues.q.deadLettered', op: '==', value: 0 },
+      ],
+    },
+    {
+      // depth = ready + unacked, RabbitMQ's "messages": m2 ready, m1 unacked (or ready for an instant).
+      name: 'the queue holds 2 messages throughout (ready + unacked)',
+      faults: [],
+      assert: [
+        { metric: 'queues.q.depth', op: '==', value: 2 },
+        { metric: 'queues.q.maxDepth', op: '==', value: 2 },
+        { metric: 'queues.q.ready', op: '==', value: 1 },
+        { metric: 'queues.q.unacked', op: '==', value: 1 },
+      ],
+    },
+  ],
+};
+
+export const c7DeliveryLimitDlq: Scenario = {
+  ...common,
+  id: 'c7-delivery-limit-dlq',
+  title: 'A delivery limit sends the poison message to a dead-letter queue',
+  summary:
+    'The same poison m1, but Q has a delivery limit of 5 and a dead-letter queue: after its fifth failed delivery m1 is ' +
+    'dead-lettered to q-dlq instead of requeued, and the worker handles m2. Q ends empty; the dead-letter queue holds m1 for a person to look at.',
+  compareWith: 'c7-nack-requeue-loop',
+  nodes: [
+    producer,
+    queue({ deliveryLimit: 5, deadLetterQueue: 'q-dlq' }),
+    worker(),
+    { kind: 'queue', id: 'q-dlq', label: 'Q dead letters', role: 'dead-letter queue', position: { x: 560, y: 240 } },
+  ],
+  expectations: [
+    {
+      name: 'm1 is delivered 5 times, then dead-lettered; m2 is acked',
+      faults: [],
+      assert: [
+        { metric: 'queues.q.deliveries.m1', op: '==', value: 5 },
+        { metric: 'queues.q.deadLettered', op: '==', value: 1 },
+        { metric: 'queues.q.deliveries.m2', op: '==', value: 1 },
+        { metric: 'queues.q.acked', op: '==', value: 1 },
+      ],
+    },
+    {
+      name: 'Q ends empty and the dead-letter queue holds 1 message',
+      faults: [],
+      assert: [
+        { metric: 'queues.q.depth', op: '==', value: 0 },
+        { metric: 'queues.q-dlq.depth', op: '==', value: 1 },
+        { metric: 'queues.q.dropped', op: '==', value: 0 },
+      ],
+    },
+  ],
+};
+
+export const c7Scenarios: Scenario[] = [c7NackRequeueLoop, c7DeliveryLimitDlq];

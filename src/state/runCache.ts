@@ -1,0 +1,55 @@
+// Runs are derived data: (scenario, seed, interventions) → trace → index. Memoised here so every
+// component asking for the same run shares one object, and toggling back to an earlier set of
+// faults (a common thing to do while exploring) costs nothing.
+import { simulate } from '../engine/simulate';
+import type { FaultSpec, Scenario, Trace } from '../engine/types';
+import { buildTraceIndex, type TraceIndex } from '../view/traceIndex';
+import { faultsFor } from './interventions';
+
+export interface Run {
+  scenario: Scenario;
+  trace: Trace;
+  index: TraceIndex;
+  /** Where playback stops. */
+  endMs: number;
+  /** The run could not be computed: the message is shown instead of the graph's activity. */
+  error?: string;
+}
+
+const MAX_CACHED = 12;
+const cache = new Map<string, Run>();
+
+function keyOf(scenario: Scenario, seed: number, faults: FaultSpec[]): string {
+  return `${scenario.id}|${seed}|${JSON.stringify(faults)}`;
+}
+
+export function getRun(scenario: Scenario, seed: number, interventions: FaultSpec[]): Run {
+  const nodeIds = new Set(scenario.nodes.map((n) => n.id));
+  const faults = faultsFor(interventions, nodeIds);
+  const key = keyOf(scenario, seed, faults);
+  const hit = cache.get(key);
+  if (hit) {
+    // Refresh recency: Map keeps insertion order, so the first key is the least recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const run = compute(scenario, seed, faults);
+  cache.set(key, run);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return run;
+}
+
+function compute(scenario: Scenario, seed: number, faults: FaultSpec[]): Run {
+  try {
+    const trace = simulate(scenario, { seed, interventions: faults, untilMs: scenario.durationMs });
+    const index = buildTraceIndex(trace, scenario);
+    return { scenario, trace, index, endMs: scenario.durationMs };
+  } catch (e) {
+    // An engine bug must not blank the page: show an empty run and say what went wrong.
+    const trace: Trace = { scenarioId: scenario.id, seed, durationMs: scenario.durationMs, faults, records: [], events: [] };
+    const index = buildTraceIndex(trace, scenario);
+    const message = e instanceof Error ? e.message : String(e);
+    return { scenario, trace, index, endMs: scenario.durationMs, error: `The simulation of “${scenario.title}” failed: ${message}` };
+  }
+}

@@ -1,0 +1,64 @@
+// The one UI store: playback, the chosen scenario/seed/view and the learner's interventions.
+// It holds plain data only. Traces and view models are derived from it (see runCache.ts), never
+// stored here, so a change of interventions cannot leave a stale trace behind.
+import { create } from 'zustand';
+import type { FaultSpec } from '../engine/types';
+
+export type ViewMode = 'single' | 'compare';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16] as const;
+
+export interface LabState {
+  scenarioId: string;
+  seed: number;
+  view: ViewMode;
+  /** Virtual time shown, in ms. Owned by the UI; the engine only reads it through the view model. */
+  t: number;
+  playing: boolean;
+  speed: number;
+  /** Faults appended by the learner, applied to every visible run (node ids match across variants). */
+  interventions: FaultSpec[];
+  /** Problems found in the URL etc., shown as text. */
+  notices: string[];
+}
+
+export interface LabActions {
+  setScenario(id: string, seed: number): void;
+  setSeed(seed: number): void;
+  setView(view: ViewMode): void;
+  setT(t: number): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+  setInterventions(interventions: FaultSpec[]): void;
+  reset(): void;
+  addNotice(text: string): void;
+  dismissNotices(): void;
+}
+
+export type LabStore = LabState & LabActions;
+
+export const initialLabState: LabState = {
+  scenarioId: 'checkout-sync',
+  seed: 1,
+  view: 'single',
+  t: 0,
+  playing: false,
+  speed: 1,
+  interventions: [],
+  notices: [],
+};
+
+export const useLabStore = create<LabStore>()((set) => ({
+  ...initialLabState,
+  // A new scenario is a new experiment: the old faults' node ids may not even exist there.
+  setScenario: (scenarioId, seed) => set({ scenarioId, seed, t: 0, playing: false, interventions: [] }),
+  setSeed: (seed) => set({ seed, interventions: [] }),
+  setView: (view) => set({ view }),
+  setT: (t) => set({ t: Math.max(0, t) }),
+  setPlaying: (playing) => set({ playing }),
+  setSpeed: (speed) => set({ speed }),
+  setInterventions: (interventions) => set({ interventions }),
+  reset: () => set({ t: 0, playing: false, interventions: [] }),
+  addNotice: (text) => set((s) => (s.notices.includes(text) ? s : { notices: [...s.notices, text] })),
+  dismissNotices: () => set({ notices: [] }),
+}));

@@ -1,0 +1,120 @@
+// The address bar is the share format: ?scenario=…&seed=…&t=… (t in seconds), view=compare, and
+// faults=… for the learner's interventions, so a reload or a shared link shows the same moment.
+// Parsing never throws: each bad value becomes a readable notice and falls back to a default.
+import type { FaultKind, FaultSpec } from '../engine/types';
+import type { ViewMode } from './store';
+
+export interface ScenarioRef {
+  id: string;
+  seed: number;
+  durationMs: number;
+  title: string;
+}
+
+export interface UrlState {
+  scenarioId: string;
+  seed: number;
+  t: number;
+  view: ViewMode;
+  interventions: FaultSpec[];
+}
+
+const FAULT_KINDS: readonly FaultKind[] = ['down', 'slow', 'error', 'crash', 'poison', 'cut'];
+const MAX_SEED = 2 ** 32 - 1;
+
+// Quote user-supplied text in notices, shortened so a hostile URL cannot flood the page.
+function quote(v: string): string {
+  const s = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  return `“${s}”`;
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+export function parseUrl(search: string, scenarios: readonly ScenarioRef[]): { state: UrlState; notices: string[] } {
+  const params = new URLSearchParams(search);
+  const notices: string[] = [];
+  const fallback = scenarios[0];
+  let scenario = fallback;
+
+  const sid = params.get('scenario');
+  if (sid !== null) {
+    const found = scenarios.find((s) => s.id === sid);
+    if (found) scenario = found;
+    else notices.push(`Unknown scenario ${quote(sid)} in the link: showing “${fallback.title}” instead.`);
+  }
+
+  let seed = scenario.seed;
+  const rawSeed = params.get('seed');
+  if (rawSeed !== null) {
+    const n = Number(rawSeed);
+    if (rawSeed.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED) seed = n;
+    else notices.push(`Seed ${quote(rawSeed)} is not a whole number from 0 to ${MAX_SEED}: using the scenario's seed ${scenario.seed}.`);
+  }
+
+  let t = 0;
+  const rawT = params.get('t');
+  if (rawT !== null) {
+    const secs = Number(rawT);
+    if (rawT.trim() === '' || !Number.isFinite(secs) || secs < 0) {
+      notices.push(`Time ${quote(rawT)} is not a number of seconds ≥ 0: starting at 0 s.`);
+    } else if (secs * 1000 > scenario.durationMs) {
+      t = scenario.durationMs;
+      notices.push(`Time ${quote(rawT)} s is past the end of the run (${formatSeconds(scenario.durationMs)} s): showing the end.`);
+    } else {
+      t = secs * 1000;
+    }
+  }
+
+  let view: ViewMode = 'single';
+  const rawView = params.get('view');
+  if (rawView !== null) {
+    if (rawView === 'compare' || rawView === 'single') view = rawView;
+    else notices.push(`View ${quote(rawView)} is unknown (use “compare”): showing the single view.`);
+  }
+
+  const interventions: FaultSpec[] = [];
+  const rawFaults = params.get('faults');
+  if (rawFaults !== null && rawFaults !== '') {
+    for (const item of rawFaults.split(',')) {
+      const f = parseFault(item);
+      if (f) interventions.push(f);
+      else notices.push(`Fault ${quote(item)} is not “node:${FAULT_KINDS.join('|')}:from-until” (seconds): ignored.`);
+    }
+  }
+
+  return { state: { scenarioId: scenario.id, seed, t, view, interventions }, notices };
+}
+
+function parseFault(item: string): FaultSpec | null {
+  // A node id, or `a->b` for a cut link.
+  const m = /^([A-Za-z0-9_.-]+(?:->[A-Za-z0-9_.-]+)?):([a-z]+):(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(item.trim());
+  if (!m) return null;
+  const kind = m[2] as FaultKind;
+  if (!FAULT_KINDS.includes(kind)) return null;
+  const fromMs = Math.round(Number(m[3]) * 1000);
+  const untilMs = m[4] === undefined ? undefined : Math.round(Number(m[4]) * 1000);
+  if (untilMs !== undefined && untilMs <= fromMs) return null;
+  const f: FaultSpec = { target: m[1], kind, fromMs };
+  if (untilMs !== undefined) f.untilMs = untilMs;
+  if (kind === 'slow') f.factor = 10;
+  return f;
+}
+
+function formatFault(f: FaultSpec): string {
+  const until = f.untilMs === undefined ? '' : String(f.untilMs / 1000);
+  return `${f.target}:${f.kind}:${f.fromMs / 1000}-${until}`;
+}
+
+/** The search string for a state; t is rounded to 0.1 s so the address does not churn every frame. */
+export function formatUrl(s: UrlState): string {
+  const params = new URLSearchParams();
+  params.set('scenario', s.scenarioId);
+  params.set('seed', String(s.seed));
+  params.set('t', formatSeconds(s.t));
+  if (s.view === 'compare') params.set('view', 'compare');
+  if (s.interventions.length > 0) params.set('faults', s.interventions.map(formatFault).join(','));
+  // Keep the separators readable in the address bar.
+  return `?${params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
+}

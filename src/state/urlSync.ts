@@ -1,0 +1,61 @@
+// Keeps the address bar and the store in step. Read once at start-up (before the first render, so
+// the first paint is already the linked moment), then written with replaceState: the back button
+// should leave the lab, not rewind playback frame by frame.
+import { hasScenario, scenarios } from './scenarioRegistry';
+import { useLabStore, type LabState } from './store';
+import { formatUrl, parseUrl } from './url';
+
+/** While playing, the address changes at most this often (browsers rate-limit replaceState). */
+const PLAYING_THROTTLE_MS = 500;
+
+export function initFromUrl(search: string = window.location.search): void {
+  const refs = scenarios.map((s) => ({ id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title }));
+  const { state, notices } = parseUrl(search, refs);
+  const store = useLabStore.getState();
+  useLabStore.setState({
+    scenarioId: hasScenario(state.scenarioId) ? state.scenarioId : refs[0].id,
+    seed: state.seed,
+    t: state.t,
+    view: state.view,
+    interventions: state.interventions,
+    playing: false,
+  });
+  for (const n of notices) store.addNotice(n);
+}
+
+function urlOf(s: LabState): string {
+  return formatUrl({ scenarioId: s.scenarioId, seed: s.seed, t: s.t, view: s.view, interventions: s.interventions });
+}
+
+/** Starts mirroring the store into the address bar; returns the unsubscribe function. */
+export function startUrlSync(): () => void {
+  let lastWritten = '';
+  let lastWriteAt = -Infinity;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const write = () => {
+    pending = undefined;
+    const search = urlOf(useLabStore.getState());
+    if (search === lastWritten) return;
+    lastWritten = search;
+    lastWriteAt = performance.now();
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  };
+
+  write();
+  const unsubscribe = useLabStore.subscribe((s) => {
+    if (!s.playing) {
+      // A pause, a seek or a toggle is a moment worth keeping exactly: write now.
+      if (pending !== undefined) clearTimeout(pending);
+      write();
+      return;
+    }
+    if (pending !== undefined) return;
+    const wait = Math.max(0, PLAYING_THROTTLE_MS - (performance.now() - lastWriteAt));
+    pending = setTimeout(write, wait);
+  });
+  return () => {
+    unsubscribe();
+    if (pending !== undefined) clearTimeout(pending);
+  };
+}

@@ -1,0 +1,22 @@
+// One run on screen: its graph and its metrics, bound together by the SideContext.
+import { useMemo } from 'react';
+import type { Run } from '../state/runCache';
+import { SideContext } from '../state/SideContext';
+import { FlowGraph } from './graph/FlowGraph';
+import { MetricsPanel } from './panels/MetricsPanel';
+
+export function SidePane({ run }: { run: Run }) {
+  const side = useMemo(() => ({ scenario: run.scenario, run }), [run]);
+  return (
+    <SideContext.Provider value={side}>
+      <section className="lab-side" aria-labelledby={`title-${run.scenario.id}`} data-testid={`side-${run.scenario.id}`}>
+        <h2 className="lab-side__title" id={`title-${run.scenario.id}`}>
+          {run.scenario.title}
+        </h2>
+        <p className="lab-side__summary">{run.scenario.summary}</p>
+        <FlowGraph scenario={run.scenario} error={run.error} />
+        <MetricsPanel />
+      </section>
+    </SideContext.Provider>
+  );
+}

@@ -1,0 +1,72 @@
+// The shoppers (or a producer): where the messages come from. A client sending commands to a
+// service shows the outcomes it got; one writing straight to a topic or queue shows what it sent.
+import type { NodeProps } from '@xyflow/react';
+import { useSide } from '../../state/SideContext';
+import { useWorldSelector } from '../../state/useWorldSelector';
+import type { World } from '../../view/worldAt';
+import type { ClientFlowNode } from './buildFlow';
+import { HiddenHandles } from './HiddenHandles';
+
+function sentTo(w: World, target: string): number {
+  const q = w.queues?.[target];
+  if (q) return q.enqueued;
+  const topic = w.topics[target];
+  return topic ? topic.partitions.reduce((sum, p) => sum + p.logEnd, 0) : 0;
+}
+
+function CommandOutcomes() {
+  const c = useWorldSelector((w) => ({
+    ok: w.counts.commandsOk,
+    rejected: w.counts.commandsRejected,
+    failed: w.counts.commandsFailed,
+    pending: w.counts.commandsPending,
+  }));
+  return (
+    <dl className="lab-outcomes">
+      <div className="lab-outcome lab-outcome--ok">
+        <dt>✓ ok</dt>
+        <dd>{c.ok}</dd>
+      </div>
+      <div className="lab-outcome lab-outcome--rejected">
+        <dt>✎ rejected</dt>
+        <dd>{c.rejected}</dd>
+      </div>
+      <div className="lab-outcome lab-outcome--failed">
+        <dt>✗ failed</dt>
+        <dd>{c.failed}</dd>
+      </div>
+      <div className="lab-outcome">
+        <dt>… waiting</dt>
+        <dd>{c.pending}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function SentCount({ target }: { target: string }) {
+  const sent = useWorldSelector((w) => sentTo(w, target));
+  return (
+    <dl className="lab-outcomes">
+      <div className="lab-outcome">
+        <dt>sent</dt>
+        <dd>{sent}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function ClientNode({ id, data }: NodeProps<ClientFlowNode>) {
+  const { spec } = data;
+  const { scenario } = useSide();
+  const targetKind = scenario.nodes.find((n) => n.id === spec.target)?.kind;
+  return (
+    <div className="lab-node lab-node--client" data-testid={`node-${id}`}>
+      <HiddenHandles />
+      <div className="lab-node__head">
+        <span className="lab-node__title">{spec.label}</span>
+      </div>
+      <div className="lab-node__role">{spec.role ?? `send ${spec.command}`}</div>
+      {targetKind === 'service' ? <CommandOutcomes /> : <SentCount target={spec.target} />}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// A straight edge from border to border. HTTP calls, publishes and subscriptions differ by dash
+// pattern and label as well as colour, so they read in greyscale too.
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { useWorldSelector } from '../../state/useWorldSelector';
+import type { LabFlowEdge } from './buildFlow';
+import { segmentBetween } from './geometry';
+import { useNodeRect } from './useNodeRect';
+
+export function LinkEdge({ id, source, target, data, markerEnd }: EdgeProps<LabFlowEdge>) {
+  const a = useNodeRect(source);
+  const b = useNodeRect(target);
+  // A cut applies to both directions between the two nodes.
+  const cut = useWorldSelector((w) =>
+    (w.cutLinks ?? []).some((c) => (c.a === source && c.b === target) || (c.a === target && c.b === source)),
+  );
+  if (!a || !b) return null;
+  const { from, to } = segmentBetween(a, b);
+  const kind = data?.kind ?? 'http';
+  const mx = (from.x + to.x) / 2;
+  const my = (from.y + to.y) / 2;
+  return (
+    <g className={`lab-link lab-link--${kind}${cut ? ' is-cut' : ''}`} data-cut={cut || undefined}>
+      <BaseEdge id={id} path={`M ${from.x} ${from.y} L ${to.x} ${to.y}`} markerEnd={markerEnd} interactionWidth={0} />
+      {cut ? (
+        <text className="lab-link__cut" x={mx} y={my + 6} textAnchor="middle">
+          ✂ cut
+        </text>
+      ) : null}
+      {data?.label ? (
+        <text className="lab-link__label" x={mx} y={my - 6} textAnchor="middle">
+          {data.label}
+        </text>
+      ) : null}
+    </g>
+  );
+}

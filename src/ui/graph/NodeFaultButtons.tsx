@@ -1,0 +1,29 @@
+// The learner's fault switches on a service. Real buttons (mouse, keyboard, screen readers); the
+// node's name is in the accessible name ("Take Order Fulfillment down") but hidden visually,
+// because the node already shows it right above. The spaces sit outside the hidden span: name
+// computation trims inside it, which would glue the words together.
+import { toggleNodeFault } from '../../state/commands';
+import { useNodeFaults } from '../../state/useNodeFaults';
+
+export function NodeFaultButtons({ nodeId, label }: { nodeId: string; label: string }) {
+  const { down, slow } = useNodeFaults(nodeId);
+  const name = <span className="sr-only">{label}</span>;
+  return (
+    <div className="lab-node__faults nodrag nopan">
+      <button type="button" className={`lab-fault-btn${down ? ' is-on' : ''}`} onClick={() => toggleNodeFault(nodeId, 'down')}>
+        {down ? (
+          <>
+            Bring {name} back up
+          </>
+        ) : (
+          <>
+            Take {name} down
+          </>
+        )}
+      </button>
+      <button type="button" className={`lab-fault-btn${slow ? ' is-on' : ''}`} onClick={() => toggleNodeFault(nodeId, 'slow')}>
+        Make {name} {slow ? 'fast' : 'slow'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Point-to-point queues of a run at t: what waits, what a worker holds, and what became of it.
+import { useWorldSelector } from '../../state/useWorldSelector';
+
+export function QueueTable({ side }: { side: string }) {
+  const rows = useWorldSelector((w) =>
+    Object.values(w.queues ?? {}).map((q) => ({
+      id: q.id,
+      label: q.label,
+      depth: q.depth,
+      unacked: q.unacked,
+      acked: q.acked,
+      redelivered: q.redelivered,
+      deadLettered: q.deadLettered,
+    })),
+  );
+  if (rows.length === 0) return null;
+  const id = (q: string, name: string) => `metric-${side}-queue-${q}-${name}`;
+  return (
+    <div className="lab-metrics__scroll">
+      <table className="lab-metrics__groups lab-metrics__groups--dense">
+        <caption>Queues</caption>
+        <thead>
+          <tr>
+            <th scope="col">Queue</th>
+            <th scope="col">Waiting</th>
+            <th scope="col">Unacked</th>
+            <th scope="col">Acked</th>
+            <th scope="col">Re&shy;delivered</th>
+            <th scope="col">Dead-&shy;lettered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((q) => (
+            <tr key={q.id}>
+              <th scope="row">{q.label}</th>
+              <td data-testid={id(q.id, 'depth')} data-value={q.depth}>
+                {q.depth}
+              </td>
+              <td data-testid={id(q.id, 'unacked')} data-value={q.unacked}>
+                {q.unacked}
+              </td>
+              <td data-testid={id(q.id, 'acked')} data-value={q.acked}>
+                {q.acked}
+              </td>
+              <td data-testid={id(q.id, 'redelivered')} data-value={q.redelivered}>
+                {q.redelivered}
+              </td>
+              <td data-testid={id(q.id, 'deadLettered')} data-value={q.deadLettered}>
+                {q.deadLettered}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

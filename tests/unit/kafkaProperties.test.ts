@@ -1,0 +1,416 @@
+// Property tests of the Kafka-like event bus: random topologies, workloads and fault schedules,
+// built as Scenario objects, run headless; the delivery guarantees are checked on the trace itself
+// and on computeMetrics. Seed with FC_SEED=<n> to replay a run; failures print seed and path.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../src/engine/metrics';
+import { simulate } from '../../src/engine/simulate';
+import type { CommitMode, ConsumerSpec, Dist, FaultSpec, NodeSpec, Scenario, ServiceSpec, Trace, TraceRecord } from '../../src/engine/types';
+
+const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 20240611;
+/** Scale every numRuns (FC_RUNS_SCALE=10 for a long soak; the test timeout scales with it). */
+const SCALE = process.env.FC_RUNS_SCALE !== undefined ? Number(process.env.FC_RUNS_SCALE) : 1;
+const runs = (n: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: Math.max(1, Math.round(n * SCALE)) });
+const TIMEOUT_MS = 60_000 * Math.max(1, SCALE);
+
+/**
+ * Time given to the system after the last produce and the last fault end. The slowest drain the
+ * generators allow: ≤ 40 records on one partition, processing ≤ 1 s, errorRate < 0.5 (≈ 1 failed
+ * attempt per record on average, each costing a handler run and a backoff ≤ 1 s) ⇒ ≈ 40 × 3 s =
+ * 2 min, plus a crash fault firing late (restart ≤ 10 s), session timeouts ≤ 5 s and rebalances
+ * ≤ 1 s. 300 s leaves a wide margin; idle virtual time costs only auto-commit ticks.
+ */
+const DRAIN_MS = 300_000;
+const TOPIC = 'orders';
+const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
+
+// ─── Generators ──────────────────────────────────────────────────────────────
+
+// Mostly quick handlers, sometimes a slow one (seconds): slow handlers keep members busy across
+// faults and rebalances, where the interesting interleavings are.
+const dist: fc.Arbitrary<Dist> = fc.oneof(
+  { arbitrary: fc.integer({ min: 300, max: 1000 }).map((ms): Dist => ({ kind: 'const', ms })), weight: 1 },
+  { arbitrary: fc.integer({ min: 0, max: 150 }).map((ms): Dist => ({ kind: 'const', ms })), weight: 2 },
+  { arbitrary: fc.integer({ min: 1, max: 100 }).map((meanMs): Dist => ({ kind: 'exp', meanMs })), weight: 2 },
+  {
+    arbitrary: fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 0, max: 120 })).map(([minMs, span]): Dist => ({ kind: 'uniform', minMs, maxMs: minMs + span })),
+    weight: 2,
+  },
+);
+
+interface HostGen {
+  /** Index into the service pool. */
+  service: number;
+  instances: number;
+  processing: Dist;
+  errorRate: number;
+  backoffMs: number;
+  multiplier: number;
+  jitter: number;
+  sessionTimeoutMs: number;
+  rebalanceMs: number;
+}
+
+interface GroupGen {
+  commit: CommitMode;
+  autoCommitIntervalMs: number;
+  idempotent: boolean;
+  hosts: HostGen[];
+}
+
+interface WorldGen {
+  partitions: number;
+  networkMs: number;
+  groups: GroupGen[];
+  items: { atMs: number; key: string }[];
+  faults: { kind: 'down' | 'crash' | 'error'; service: number; fromMs: number; lengthMs: number; rate: number; asIntervention: boolean }[];
+}
+
+const host: fc.Arbitrary<HostGen> = fc.record({
+  service: fc.integer({ min: 0, max: 3 }),
+  instances: fc.integer({ min: 1, max: 3 }),
+  processing: dist,
+  errorRate: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.49, noNaN: true })),
+  backoffMs: fc.integer({ min: 0, max: 500 }),
+  multiplier: fc.constantFrom(1, 2, 10),
+  jitter: fc.constantFrom(0, 0.2, 0.5),
+  sessionTimeoutMs: fc.integer({ min: 10, max: 5000 }),
+  rebalanceMs: fc.integer({ min: 0, max: 1000 }),
+});
+
+const group: fc.Arbitrary<GroupGen> = fc.record({
+  commit: fc.constantFrom<CommitMode>('after', 'before'),
+  autoCommitIntervalMs: fc.oneof(fc.constant(0), fc.integer({ min: 200, max: 3000 })),
+  idempotent: fc.boolean(),
+  hosts: fc.uniqueArray(host, { minLength: 1, maxLength: 2, selector: (h) => h.service }),
+});
+
+const world: fc.Arbitrary<WorldGen> = fc.record({
+  partitions: fc.integer({ min: 1, max: 4 }),
+  networkMs: fc.constantFrom(0, 1, 10, 60),
+  groups: fc.array(group, { minLength: 1, maxLength: 3 }),
+  items: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 20_000 }), key: fc.constantFrom(...KEYS) }), { minLength: 1, maxLength: 40 }),
+  faults: fc.array(
+    fc.record({
+      // down: stopped from..until; crash: dies halfway through the next record it handles after
+      // fromMs and restarts lengthMs later; error: extra failure rate from..until.
+      kind: fc.constantFrom<'down' | 'crash' | 'error'>('down', 'down', 'crash', 'error'),
+      service: fc.nat(),
+      fromMs: fc.integer({ min: 0, max: 25_000 }),
+      lengthMs: fc.integer({ min: 1, max: 10_000 }),
+      rate: fc.double({ min: 0.1, max: 1, noNaN: true }),
+      asIntervention: fc.boolean(),
+    }),
+    { maxLength: 5 },
+  ),
+});
+
+interface Built {
+  scenario: Scenario;
+  interventions: FaultSpec[];
+  gen: WorldGen;
+}
+
+const NEVER_GIVE_UP = Infinity;
+
+function build(gen: WorldGen): Built {
+  const services = new Map<string, ConsumerSpec[]>();
+  gen.groups.forEach((g, gi) => {
+    for (const h of g.hosts) {
+      const id = `s${h.service}`;
+      const consumer: ConsumerSpec = {
+        group: `g${gi}`,
+        topic: TOPIC,
+        instances: h.instances,
+        processing: h.processing,
+        commit: g.commit,
+        autoCommitIntervalMs: g.autoCommitIntervalMs,
+        sessionTimeoutMs: h.sessionTimeoutMs,
+        rebalanceMs: h.rebalanceMs,
+        errorRate: h.errorRate,
+        retry: { maxAttempts: NEVER_GIVE_UP, backoffMs: h.backoffMs, multiplier: h.multiplier, maxBackoffMs: 1000, jitter: h.jitter },
+        idempotent: g.idempotent,
+        emits: [],
+      };
+      services.set(id, [...(services.get(id) ?? []), consumer]);
+    }
+  });
+  const serviceIds = [...services.keys()].sort();
+  const nodes: NodeSpec[] = [
+    {
+      kind: 'client',
+      id: 'producer',
+      label: 'producer',
+      position: { x: 0, y: 0 },
+      target: TOPIC,
+      command: 'order-placed',
+      timeoutMs: 60_000,
+      retry: { maxAttempts: 1, backoffMs: 0, multiplier: 1, maxBackoffMs: 0, jitter: 0 },
+    },
+    { kind: 'topic', id: TOPIC, label: TOPIC, position: { x: 0, y: 0 }, partitions: gen.partitions, autoOffsetReset: 'earliest' },
+    ...serviceIds.map(
+      (id): ServiceSpec => ({ kind: 'service', id, label: id, position: { x: 0, y: 0 }, workers: 1, queueLimit: 10, endpoints: [], consumers: services.get(id)! }),
+    ),
+  ];
+  const scenarioFaults: FaultSpec[] = [];
+  const interventions: FaultSpec[] = [];
+  for (const f of gen.faults) {
+    const target = serviceIds[f.service % serviceIds.length];
+    const fault: FaultSpec =
+      f.kind === 'crash'
+        ? { target, kind: 'crash', fromMs: f.fromMs, restartMs: f.lengthMs }
+        : f.kind === 'error'
+          ? { target, kind: 'error', fromMs: f.fromMs, untilMs: f.fromMs + f.lengthMs, rate: f.rate }
+          : { target, kind: 'down', fromMs: f.fromMs, untilMs: f.fromMs + f.lengthMs };
+    (f.asIntervention ? interventions : scenarioFaults).push(fault);
+  }
+  const lastActivity = Math.max(0, ...gen.items.map((i) => i.atMs), ...gen.faults.map((f) => f.fromMs + f.lengthMs));
+  const scenario: Scenario = {
+    id: 'kafka-property',
+    title: 'generated',
+    summary: '',
+    lesson: 'properties',
+    durationMs: lastActivity + DRAIN_MS,
+    seed: 7,
+    networkMs: gen.networkMs,
+    nodes,
+    workload: [{ kind: 'script', client: 'producer', items: gen.items.map((i) => ({ atMs: i.atMs, key: i.key })) }],
+    faults: scenarioFaults,
+    expectations: [],
+  };
+  return { scenario, interventions, gen };
+}
+
+const built = world.map(build);
+const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+
+function run(b: Built, seed: number): Trace {
+  return simulate(b.scenario, { seed, interventions: b.interventions });
+}
+
+function groupsOf(b: Built): { id: string; spec: GroupGen }[] {
+  return b.gen.groups.map((spec, i) => ({ id: `g${i}`, spec }));
+}
+
+type Rec<T extends TraceRecord['type']> = Extract<TraceRecord, { type: T }>;
+function recordsOf<T extends TraceRecord['type']>(trace: Trace, type: T): Rec<T>[] {
+  return trace.records.filter((r): r is Rec<T> => r.type === type);
+}
+
+/** Last committed offset per partition of a group (0 = never committed; earliest reset starts there). */
+function finalCommitted(trace: Trace, groupId: string, partitions: number): number[] {
+  const committed = Array.from({ length: partitions }, () => 0);
+  for (const c of recordsOf(trace, 'commit')) if (c.group === groupId) committed[c.partition] = c.offset;
+  return committed;
+}
+
+// ─── Properties ──────────────────────────────────────────────────────────────
+
+describe('Kafka-like bus: properties over random topologies, workloads and faults', () => {
+  it('the producer appends every scripted record exactly once (the topic is never faulted)', () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const appends = recordsOf(trace, 'append');
+        expect(appends.length).toBe(b.gen.items.length);
+        // Offsets are dense per partition: 0, 1, 2, ...
+        const next = Array.from({ length: b.gen.partitions }, () => 0);
+        for (const a of appends) expect(a.offset).toBe(next[a.partition]++);
+      }),
+      runs(300),
+    );
+  }, TIMEOUT_MS);
+
+  it("commit 'after' (at-least-once): once drained, every event is processed by every group, in key order, nothing lost", () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const metrics = computeMetrics(trace, b.scenario);
+        const appended = recordsOf(trace, 'append');
+        const processed = recordsOf(trace, 'processed');
+        for (const { id, spec } of groupsOf(b)) {
+          if (spec.commit !== 'after') continue;
+          const mine = processed.filter((p) => p.group === id);
+          const seen = new Set(mine.map((p) => p.event));
+          for (const a of appended) expect(seen.has(a.event), `${id} never processed event ${a.event} (p${a.partition}@${a.offset})`).toBe(true);
+          expect(recordsOf(trace, 'lost').filter((l) => l.group === id)).toEqual([]);
+          const m = metrics.groups[id];
+          expect(m.lost).toBe(0);
+          expect(m.processed).toBe(appended.length);
+          expect(m.available).toBe(appended.length);
+          expect(m.lag).toBe(0);
+          expect(m.outOfOrder).toBe(0);
+          expectFirstProcessingInKeyOrder(mine);
+        }
+      }),
+      runs(500),
+    );
+  }, TIMEOUT_MS);
+
+  it("first processing per key follows offset order in every group, whatever the commit mode", () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const metrics = computeMetrics(trace, b.scenario);
+        const processed = recordsOf(trace, 'processed');
+        for (const { id } of groupsOf(b)) {
+          expectFirstProcessingInKeyOrder(processed.filter((p) => p.group === id));
+          expect(metrics.groups[id].outOfOrder).toBe(0);
+        }
+      }),
+      runs(300),
+    );
+  }, TIMEOUT_MS);
+
+  it('idempotent consumers apply each event once: duplicates == 0, every redelivery is a skippedDuplicate', () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const metrics = computeMetrics(trace, b.scenario);
+        const processed = recordsOf(trace, 'processed');
+        for (const { id, spec } of groupsOf(b)) {
+          if (!spec.idempotent) continue;
+          const applied = new Set<number>();
+          let skipped = 0;
+          for (const p of processed) {
+            if (p.group !== id) continue;
+            // The first successful handling applies the effect; every later one must be skipped.
+            expect(p.skippedDuplicate, `${id} event ${p.event} at t=${p.t}`).toBe(applied.has(p.event));
+            if (p.skippedDuplicate) skipped++;
+            applied.add(p.event);
+          }
+          expect(metrics.groups[id].duplicates).toBe(0);
+          expect(metrics.groups[id].skippedDuplicates).toBe(skipped);
+        }
+      }),
+      runs(300),
+    );
+  }, TIMEOUT_MS);
+
+  it('committed offsets per (group, partition) never decrease and never pass the log end', () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const last = new Map<string, number>();
+        const logEnd = Array.from({ length: b.gen.partitions }, () => 0);
+        for (const r of trace.records) {
+          if (r.type === 'append') logEnd[r.partition] = r.offset + 1;
+          if (r.type !== 'commit') continue;
+          const key = `${r.group}/${r.partition}`;
+          const before = last.get(key);
+          if (before !== undefined) expect(r.offset, `${key} at t=${r.t}`).toBeGreaterThan(before);
+          expect(r.offset).toBeLessThanOrEqual(logEnd[r.partition]);
+          last.set(key, r.offset);
+        }
+      }),
+      runs(300),
+    );
+  }, TIMEOUT_MS);
+
+  it('assignments: no partition has two owners, only live members own, all partitions owned when anyone is alive', () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const down = new Set<string>();
+        const serviceOf = memberServices(b);
+        for (const r of trace.records) {
+          if (r.type === 'node') {
+            if (r.status === 'down') down.add(r.node);
+            else down.delete(r.node);
+          }
+          if (r.type !== 'assign') continue;
+          const owners = new Map<number, string>();
+          for (const [member, partitions] of Object.entries(r.assignment)) {
+            const service = serviceOf.get(`${r.group}|${member}`);
+            expect(service, `unknown member ${member} of ${r.group}`).toBeDefined();
+            if (partitions.length > 0) expect(down.has(service!), `${member} is down but owns ${partitions} at t=${r.t}`).toBe(false);
+            for (const p of partitions) {
+              expect(owners.has(p), `${r.group} p${p} owned by ${owners.get(p)} and ${member} at t=${r.t}`).toBe(false);
+              expect(p >= 0 && p < b.gen.partitions).toBe(true);
+              owners.set(p, member);
+            }
+          }
+          const anyAlive = [...serviceOf.entries()].some(([k, s]) => k.startsWith(`${r.group}|`) && !down.has(s));
+          expect(owners.size, `${r.group} at t=${r.t}`).toBe(anyAlive ? b.gen.partitions : 0);
+        }
+      }),
+      runs(300),
+    );
+  }, TIMEOUT_MS);
+
+  it("commit 'before' (at-most-once): nothing is processed twice, and nothing disappears without a `lost` record", () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const metrics = computeMetrics(trace, b.scenario);
+        const appended = recordsOf(trace, 'append');
+        const processed = recordsOf(trace, 'processed');
+        const lost = recordsOf(trace, 'lost');
+        for (const { id, spec } of groupsOf(b)) {
+          if (spec.commit !== 'before') continue;
+          const counts = new Map<number, number>();
+          for (const p of processed) if (p.group === id) counts.set(p.event, (counts.get(p.event) ?? 0) + 1);
+          if (spec.autoCommitIntervalMs === 0) {
+            // A synchronous commit precedes the handler, so a record can never be handed over twice.
+            for (const [event, n] of counts) expect(n, `${id} processed event ${event} ${n} times`).toBe(1);
+          }
+          const lostHere = new Set(lost.filter((l) => l.group === id).map((l) => l.event));
+          const committed = finalCommitted(trace, id, b.gen.partitions);
+          for (const a of appended) {
+            if (counts.has(a.event)) {
+              expect(lostHere.has(a.event), `${id} event ${a.event} reported lost but processed`).toBe(false);
+              continue;
+            }
+            const pending = a.offset >= committed[a.partition];
+            expect(lostHere.has(a.event) || pending, `${id} silently skipped p${a.partition}@${a.offset} (event ${a.event}); committed ${committed[a.partition]}`).toBe(true);
+          }
+          expect(metrics.groups[id].lost).toBe(lostHere.size);
+          expect(metrics.groups[id].processed + metrics.groups[id].lost).toBeLessThanOrEqual(appended.length);
+        }
+      }),
+      runs(500),
+    );
+  }, TIMEOUT_MS);
+
+  it('determinism: the same scenario, seed and interventions give the identical trace', () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const first = JSON.stringify(run(b, seed));
+        const second = JSON.stringify(run(structuredClone(b), seed));
+        expect(second).toBe(first);
+      }),
+      runs(150),
+    );
+  }, TIMEOUT_MS);
+});
+
+function memberServices(b: Built): Map<string, string> {
+  // Member ids as simulate() names them: service, then -n for several instances, then /group when
+  // the service hosts consumers of several groups.
+  const out = new Map<string, string>();
+  for (const node of b.scenario.nodes) {
+    if (node.kind !== 'service') continue;
+    for (const c of node.consumers) {
+      for (let i = 0; i < c.instances; i++) {
+        const id = node.id + (c.instances > 1 ? `-${i + 1}` : '') + (node.consumers.length > 1 ? `/${c.group}` : '');
+        out.set(`${c.group}|${id}`, node.id);
+      }
+    }
+  }
+  return out;
+}
+
+function expectFirstProcessingInKeyOrder(processed: Rec<'processed'>[]): void {
+  const seen = new Set<number>();
+  const lastByKey = new Map<string, { partition: number; offset: number; t: number }>();
+  for (const p of processed) {
+    if (seen.has(p.event)) continue;
+    seen.add(p.event);
+    const last = lastByKey.get(p.key);
+    if (last) {
+      expect(p.partition, `key ${p.key} in two partitions`).toBe(last.partition);
+      expect(p.offset, `key ${p.key}: p${p.partition}@${p.offset} first processed at t=${p.t} after @${last.offset} (t=${last.t})`).toBeGreaterThan(last.offset);
+    }
+    lastByKey.set(p.key, { partition: p.partition, offset: p.offset, t: p.t });
+  }
+}
