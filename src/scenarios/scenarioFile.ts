@@ -15,6 +15,10 @@ import type {
   ScriptItem,
   StateMachineSpec,
   WorkloadSpec,
+  JsonSchema,
+  NarrativeStep,
+  PayloadSpec,
+  ScenarioTranslation,
 } from '../engine/types';
 import { RESERVED_METRIC_KEYS } from '../engine/metrics';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
@@ -88,6 +92,15 @@ class Reader {
     if (typeof v !== 'boolean') this.problem(join(path, key), `expected true or false, found ${kindOf(v)}`);
     return v === true;
   }
+  oneOfNumber<T extends number>(o: Obj, key: string, path: string, options: readonly T[], fallback: T): T {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !options.includes(v as T)) {
+      this.problem(join(path, key), `expected one of ${options.join(', ')}, found ${kindOf(v)}`);
+      return fallback;
+    }
+    return v as T;
+  }
   oneOf<T extends string>(o: Obj, key: string, path: string, options: readonly T[], fallback?: T): T {
     const v = o[key];
     if (v === undefined && fallback !== undefined) return fallback;
@@ -146,13 +159,107 @@ function readRetry(r: Reader, v: unknown, path: string, fallback: RetryPolicy): 
   };
 }
 
+function readPayload(r: Reader, v: unknown, path: string): PayloadSpec {
+  const o = r.obj(v, path) ?? {};
+  const valid = r.obj(o.valid ?? {}, join(path, 'valid')) ?? {};
+  const invalid = r.arr(o.invalid ?? [], join(path, 'invalid')).flatMap((x, i) => {
+    const ip = `${join(path, 'invalid')}[${i}]`;
+    const io = r.obj(x, ip);
+    return io ? [{ path: r.str(io, 'path', ip), value: io.value, reason: r.str(io, 'reason', ip, '') }] : [];
+  });
+  return { valid, invalid };
+}
+
+const SCHEMA_TYPES = ['object', 'string', 'number', 'integer', 'boolean', 'array'] as const;
+
+/** A JSON Schema in the subset the engine validates with (jsonSchema.ts); unknown keywords are refused, not ignored. */
+function readSchema(r: Reader, v: unknown, path: string, depth: number): JsonSchema {
+  const o = r.obj(v, path);
+  if (!o || depth > 10) return {};
+  const schema: JsonSchema = {};
+  for (const [key, value] of Object.entries(o)) {
+    const kp = join(path, key);
+    switch (key) {
+      case 'type':
+        schema.type = r.oneOf(o, 'type', path, SCHEMA_TYPES);
+        break;
+      case 'properties': {
+        const props = r.obj(value, kp) ?? {};
+        schema.properties = {};
+        for (const [name, sub] of Object.entries(props)) schema.properties[name] = readSchema(r, sub, join(kp, name), depth + 1);
+        break;
+      }
+      case 'items':
+        schema.items = readSchema(r, value, kp, depth + 1);
+        break;
+      case 'required':
+        schema.required = r.arr(value, kp).filter((x): x is string => typeof x === 'string');
+        break;
+      case 'enum':
+        schema.enum = r.arr(value, kp).filter((x): x is string | number | boolean => ['string', 'number', 'boolean'].includes(typeof x));
+        break;
+      case 'pattern':
+        schema.pattern = r.str(o, 'pattern', path);
+        try {
+          new RegExp(schema.pattern, 'u');
+        } catch {
+          r.problem(kp, `'${schema.pattern}' is not a valid regular expression`);
+        }
+        break;
+      case 'additionalProperties':
+        schema.additionalProperties = r.bool(o, key, path, true);
+        break;
+      case 'description':
+        schema.description = r.str(o, key, path);
+        break;
+      case 'minimum':
+      case 'maximum':
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+        schema[key] = r.num(o, key, path, {});
+        break;
+      default:
+        r.problem(kp, `'${key}' is not a JSON Schema keyword the lab supports`);
+    }
+  }
+  return schema;
+}
+
+function readEffect(r: Reader, v: unknown, path: string): { counter: string; add: number } {
+  const o = r.obj(v, path) ?? {};
+  return { counter: r.str(o, 'counter', path), add: r.num(o, 'add', path, { min: -1e9, max: 1e9 }) };
+}
+
+function readSteps(r: Reader, v: unknown, path: string, durationMs: number): NarrativeStep[] {
+  return r.arr(v, path).flatMap((x, i) => {
+    const sp = `${path}[${i}]`;
+    const so = r.obj(x, sp);
+    if (!so) return [];
+    const step: NarrativeStep = {
+      title: r.str(so, 'title', sp),
+      text: r.str(so, 'text', sp),
+      highlight: r.arr(so.highlight ?? [], join(sp, 'highlight')).filter((h): h is string => typeof h === 'string'),
+      atMs: r.num(so, 'atMs', sp, { min: 0, max: durationMs }),
+    };
+    if (so.question !== undefined) {
+      const qp = join(sp, 'question');
+      const qo = r.obj(so.question, qp) ?? {};
+      const choices = r.arr(qo.choices, join(qp, 'choices')).filter((c): c is string => typeof c === 'string');
+      if (choices.length < 2) r.problem(join(qp, 'choices'), 'give at least two choices');
+      step.question = { prompt: r.str(qo, 'prompt', qp), choices, answer: r.num(qo, 'answer', qp, { min: 0, max: Math.max(0, choices.length - 1), int: true }), explanation: r.str(qo, 'explanation', qp) };
+    }
+    return [step];
+  });
+}
+
 function readAction(r: Reader, v: unknown, path: string): Action | undefined {
   const o = r.obj(v, path);
   if (!o) return undefined;
   const kind = r.oneOf(o, 'kind', path, ['call', 'publish', 'enqueue'] as const);
   const timeoutMs = r.num(o, 'timeoutMs', path, { min: 1, max: 3_600_000, fallback: 2000 });
   const retry = readRetry(r, o.retry, join(path, 'retry'), NO_RETRY);
-  if (kind === 'call') return { kind, target: r.str(o, 'target', path), endpoint: r.str(o, 'endpoint', path), timeoutMs, retry };
+  if (kind === 'call') return { kind, target: r.str(o, 'target', path), endpoint: r.str(o, 'endpoint', path), timeoutMs, retry, ...(o.async !== undefined ? { async: r.bool(o, 'async', path, false) } : {}) };
   if (kind === 'publish') return { kind, topic: r.str(o, 'topic', path), eventType: r.str(o, 'eventType', path), timeoutMs, retry };
   return { kind, queue: r.str(o, 'queue', path), messageType: r.str(o, 'messageType', path), timeoutMs, retry };
 }
@@ -185,6 +292,10 @@ function readNode(r: Reader, v: unknown, path: string, index: number): NodeSpec 
         command: r.str(o, 'command', path),
         timeoutMs: r.num(o, 'timeoutMs', path, { min: 1, max: 3_600_000, fallback: 10_000 }),
         retry: readRetry(r, o.retry, join(path, 'retry'), NO_RETRY),
+        ...(o.retryOn !== undefined ? { retryOn: r.oneOf(o, 'retryOn', path, ['server-errors', 'any-failure'] as const) } : {}),
+        ...(o.onRejected !== undefined ? { onRejected: { fixAfterMs: r.num(r.obj(o.onRejected, join(path, 'onRejected')) ?? {}, 'fixAfterMs', join(path, 'onRejected'), { min: 0, max: 3_600_000 }) } } : {}),
+        ...(o.idempotencyKeys !== undefined ? { idempotencyKeys: r.bool(o, 'idempotencyKeys', path, false) } : {}),
+        ...(o.payload !== undefined ? { payload: readPayload(r, o.payload, join(path, 'payload')) } : {}),
       };
     case 'topic':
       return {
@@ -216,7 +327,13 @@ function readNode(r: Reader, v: unknown, path: string, index: number): NodeSpec 
               const action = readAction(r, a, `${join(ep, 'then')}[${j}]`);
               return action ? [action] : [];
             }),
-            successStatus: r.num(eo, 'successStatus', ep, { fallback: 200 }) as 200 | 201 | 202,
+            successStatus: r.oneOfNumber(eo, 'successStatus', ep, [200, 201, 202] as const, 200),
+            ...(eo.schema !== undefined ? { schema: readSchema(r, eo.schema, join(ep, 'schema'), 0) } : {}),
+            ...(eo.idempotent !== undefined ? { idempotent: r.bool(eo, 'idempotent', ep, false) } : {}),
+            ...(eo.effect !== undefined ? { effect: readEffect(r, eo.effect, join(ep, 'effect')) } : {}),
+            ...(eo.answerAfterWrite !== undefined ? { answerAfterWrite: r.num(eo, 'answerAfterWrite', ep, { min: 200, max: 599, int: true }) } : {}),
+            ...(eo.outbox !== undefined ? { outbox: { relayIntervalMs: r.num(r.obj(eo.outbox, join(ep, 'outbox')) ?? {}, 'relayIntervalMs', join(ep, 'outbox'), { min: 10, max: 3_600_000, fallback: 500 }) } } : {}),
+            ...(eo.publishFailures !== undefined ? { publishFailures: readEmits(r, [eo.publishFailures], join(ep, 'publishFailures'))[0] } : {}),
           },
         ];
       });
@@ -335,6 +452,7 @@ function readWorkload(r: Reader, v: unknown, path: string, durationMs: number): 
       if (io.type !== undefined) item.type = r.str(io, 'type', ip);
       if (io.invalid !== undefined) item.invalid = r.bool(io, 'invalid', ip, false);
       if (io.poison !== undefined) item.poison = r.bool(io, 'poison', ip, false);
+      if (io.id !== undefined) item.id = r.str(io, 'id', ip);
       if (io.partition !== undefined) item.partition = r.num(io, 'partition', ip, { min: 0, max: LIMITS.maxPartitions - 1, int: true });
       return [item];
     }),
@@ -365,10 +483,37 @@ function readExpectation(r: Reader, v: unknown, path: string): Expectation | und
         const b = r.obj(ao.other, join(ap, 'other'));
         if (b) assertion.other = { metric: r.str(b, 'metric', join(ap, 'other')), factor: r.num(b, 'factor', join(ap, 'other'), { min: 0, fallback: 1 }) };
       }
+      if (ao.window !== undefined) {
+        const w = r.arr(ao.window, join(ap, 'window'));
+        if (w.length !== 2 || typeof w[0] !== 'number' || typeof w[1] !== 'number' || !(w[1] > w[0]) || w[0] < 0) r.problem(join(ap, 'window'), 'expected [fromMs, toMs] with fromMs < toMs');
+        else assertion.window = [w[0], w[1]];
+      }
       if ([assertion.value, assertion.baseline, assertion.other].filter((x) => x !== undefined).length !== 1) r.problem(ap, 'give exactly one of value, baseline or other');
       return [assertion];
     }),
   };
+}
+
+/** Translations are texts only: anything that is not a string (or list of strings) is refused. */
+function readTranslations(r: Reader, v: unknown, path: string): Record<string, ScenarioTranslation> {
+  const o = r.obj(v, path) ?? {};
+  const out: Record<string, ScenarioTranslation> = {};
+  const texts = (value: unknown, p: string): unknown => {
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map((x, i) => texts(x, `${p}[${i}]`));
+    if (value !== null && typeof value === 'object') {
+      const res: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(value)) res[k] = texts(x, join(p, k));
+      return res;
+    }
+    if (value !== null) r.problem(p, `expected a text, found ${kindOf(value)}`);
+    return undefined;
+  };
+  for (const [lang, t] of Object.entries(o)) {
+    if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(lang)) r.problem(join(path, lang), `'${lang}' is not a language tag like zh-CN`);
+    out[lang] = texts(t, join(path, lang)) as ScenarioTranslation;
+  }
+  return out;
 }
 
 /** Cross-references: every id a scenario mentions must exist and be of the right kind. */
@@ -459,6 +604,9 @@ export function validateScenario(value: unknown, file = 'scenario', lines = new 
     }),
   };
   if (typeof o.compareWith === 'string') scenario.compareWith = o.compareWith;
+  if (o.minutes !== undefined) scenario.minutes = r.num(o, 'minutes', '', { min: 0, max: 600 });
+  if (o.steps !== undefined) scenario.steps = readSteps(r, o.steps, 'steps', durationMs);
+  if (o.i18n !== undefined) scenario.i18n = readTranslations(r, o.i18n, 'i18n');
   if (r.problems.length === 0) checkReferences(r, scenario);
   if (r.problems.length > 0) throw new ScenarioError(file, r.problems);
   return scenario;
