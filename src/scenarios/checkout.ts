@@ -66,7 +66,7 @@ const common = {
   lesson: 'Commands, events and coupling',
   durationMs: DURATION_MS,
   seed: 42,
-  networkMs: 60,
+  networkMs: 120,
   // The shop closes 4 s before the run ends so every order in flight settles and lag can drain.
   workload: [{ kind: 'poisson' as const, client: 'shoppers', ratePerSec: 2, fromMs: 0, untilMs: DURATION_MS - 4000, invalidShare: 0.1 }],
   faults: [],
@@ -139,11 +139,11 @@ export const checkoutPubsub: Scenario = {
       id: 'online-orders',
       label: 'online-orders',
       role: 'topic · 3 partitions',
-      position: { x: 560, y: 150 },
+      position: { x: 500, y: 130 },
       partitions: 3,
       autoOffsetReset: 'earliest',
     },
-    ...downstream.map((d) => context(d, 900, [consumer(d.id, d.processing)])),
+    ...downstream.map((d) => context(d, 800, [consumer(d.id, d.processing)])),
   ],
   expectations: [
     {
