@@ -1,6 +1,7 @@
 import { sample } from './dist';
 import { backoffDelay } from './http';
 import type { EntityState } from './entityState';
+import type { Random } from './random';
 import type { Sim } from './sim';
 import type { TopicNode } from './topic';
 import type { ConsumerSpec } from './types';
@@ -51,6 +52,9 @@ export class Member {
   private wakeAt = Infinity;
   /** Records handed to the handler and not completed, per partition (a failed one waits for its retry). */
   readonly handedOver = new Map<number, Held>();
+  /** This member's random streams, looked up once (a stream's draws do not depend on when it is fetched). */
+  private random: Random | undefined;
+  private retryRandom: Random | undefined;
 
   constructor(
     readonly id: string,
@@ -205,7 +209,7 @@ export class Member {
     if (this.spec.commit === 'before') this.ready(partition, offset + 1);
 
     const epoch = this.epoch;
-    const random = sim.random(`consumer:${this.id}`);
+    const random = (this.random ??= sim.random(`consumer:${this.id}`));
     const duration = sample(this.spec.processing, random) * sim.slowFactor(this.service);
     sim.maybeCrashMidway(this.service, duration, eventId);
     sim.scheduler.after(duration, () => {
@@ -283,7 +287,7 @@ export class Member {
 
   /** Blocking retry: seek back to the failed record so nothing after it in this partition overtakes it. */
   private retryLater(partition: number, offset: number, attempt: number): void {
-    const delay = backoffDelay(this.spec.retry, attempt, this.sim.random(`consumer-retry:${this.id}`).next());
+    const delay = backoffDelay(this.spec.retry, attempt, (this.retryRandom ??= this.sim.random(`consumer-retry:${this.id}`)).next());
     this.retryAt.set(partition, this.sim.now + delay);
     this.buffer.get(partition)!.unshift(offset);
     this.position.set(partition, offset);
@@ -340,7 +344,8 @@ export class ConsumerGroup {
   private generation = 0;
   rebalancing = false;
   private finishing = false;
-  private readonly processed = new Set<number>();
+  /** Event ids this group has processed, as flags indexed by id (ids are dense; a Set was a hot spot). */
+  private processed = new Uint8Array(1024);
   /** Processed or dead-lettered offsets per partition: what retention may delete without loss. */
   private readonly doneOffsets: Set<number>[];
 
@@ -376,11 +381,16 @@ export class ConsumerGroup {
   }
 
   hasProcessed(eventId: number): boolean {
-    return this.processed.has(eventId);
+    return eventId < this.processed.length && this.processed[eventId] === 1;
   }
 
   markProcessed(partition: number, offset: number, eventId: number): void {
-    this.processed.add(eventId);
+    if (eventId >= this.processed.length) {
+      const grown = new Uint8Array(Math.max(eventId + 1, this.processed.length * 2));
+      grown.set(this.processed);
+      this.processed = grown;
+    }
+    this.processed[eventId] = 1;
     if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
   }
 
@@ -430,7 +440,7 @@ export class ConsumerGroup {
   private noteLoss(member: Member): void {
     for (const held of member.handedOver.values()) {
       const committed = this.committed[held.partition];
-      if (committed !== undefined && committed > held.offset && !this.processed.has(held.event)) {
+      if (committed !== undefined && committed > held.offset && !this.hasProcessed(held.event)) {
         this.recordLost(held.partition, held.offset, held.event, 'committed-before-processing');
       }
     }

@@ -1,3 +1,4 @@
+import type { Random } from './random';
 import type { Sim } from './sim';
 import type { EventInfo, MessageKind, RetryPolicy } from './types';
 
@@ -67,7 +68,8 @@ export function call(
 ): void {
   const scheduler = sim.scheduler;
   const callerIncarnation = sim.incarnation(from);
-  const jitter = sim.random(`retry:${from}`);
+  // Fetched on the first retry only: most calls never retry (a stream does not depend on when it is fetched).
+  let jitter: Random | undefined;
   let attempt = 0;
 
   const tryOnce = (): void => {
@@ -75,11 +77,15 @@ export function call(
     attempt++;
     const thisAttempt = attempt;
     let settled = false;
+    let timeout = -1;
     const settle = (status: number): void => {
       if (settled || sim.incarnation(from) !== callerIncarnation) return;
       settled = true;
+      // Answered: the timeout would be a no-op, so drop it instead of carrying it for timeoutMs.
+      scheduler.cancel(options.timeoutMs, timeout);
       const retryable = options.retryOn === 'any-failure' ? status >= 300 : isRetryable(status);
       if (retryable && thisAttempt < options.retry.maxAttempts) {
+        jitter ??= sim.random(`retry:${from}`);
         scheduler.after(backoffDelay(options.retry, thisAttempt, jitter.next()), tryOnce);
       } else {
         done(status, thisAttempt);
@@ -95,7 +101,7 @@ export function call(
       if (!sim.isUp(to)) reply(STATUS_REFUSED, 'refused');
       else receivers.get(to)!.receive(request, reply);
     });
-    scheduler.after(options.timeoutMs, () => settle(STATUS_TIMEOUT));
+    timeout = scheduler.timer(options.timeoutMs, () => settle(STATUS_TIMEOUT));
   };
   tryOnce();
 }

@@ -3,17 +3,67 @@
 
 type Task = () => void;
 
+/**
+ * Timers of one fixed delay, in the order they were set: their due times never decrease, so a FIFO
+ * keeps them sorted by (time, seq) with O(1) insertion. A cancelled timer leaves a hole (undefined)
+ * that is skipped. Entries are addressed by absolute index (`removed` + position) so a cancel still
+ * finds its slot after the consumed front has been dropped.
+ */
+class TimerLane {
+  times: number[] = [];
+  seqs: number[] = [];
+  tasks: (Task | undefined)[] = [];
+  head = 0;
+  removed = 0;
+}
+
 export class Scheduler {
   now = 0;
-  /** Number of tasks run so far (the benchmark's unit of work). */
+  /** Number of tasks run so far (the benchmark's unit of work). Cancelled timers are not run. */
   dispatched = 0;
   private times: number[] = [];
   private seqs: number[] = [];
   private tasks: Task[] = [];
   private seq = 0;
+  private readonly lanes = new Map<number, TimerLane>();
+  private readonly laneList: TimerLane[] = [];
 
   get size(): number {
-    return this.tasks.length;
+    let n = this.tasks.length;
+    for (const lane of this.laneList) for (let i = lane.head; i < lane.tasks.length; i++) if (lane.tasks[i]) n++;
+    return n;
+  }
+
+  /**
+   * Like `after(delay, task)`, for timeouts that are usually cancelled before they fire (a call's
+   * timeout once the answer came). Returns a ticket for `cancel(delay, ticket)`. Ordering is exactly
+   * that of `after`: (time, then scheduling order) across timers and ordinary tasks alike. Timers
+   * stay out of the heap, so thousands of pending timeouts do not slow every other task down.
+   */
+  timer(delay: number, task: Task): number {
+    if (!(delay >= 0) || delay === Infinity) {
+      this.after(delay, task);
+      return -1;
+    }
+    let lane = this.lanes.get(delay);
+    if (!lane) {
+      lane = new TimerLane();
+      this.lanes.set(delay, lane);
+      this.laneList.push(lane);
+    }
+    const index = lane.tasks.length;
+    lane.times.push(this.now + delay);
+    lane.seqs.push(this.seq++);
+    lane.tasks.push(task);
+    return lane.removed + index;
+  }
+
+  /** Cancel a timer that has not fired yet (a no-op for one that has, or for ticket -1). */
+  cancel(delay: number, ticket: number): void {
+    const lane = this.lanes.get(delay);
+    if (!lane || ticket < 0) return;
+    const index = ticket - lane.removed;
+    if (index >= lane.head && index < lane.tasks.length) lane.tasks[index] = undefined;
   }
 
   at(time: number, task: Task): void {
@@ -49,7 +99,47 @@ export class Scheduler {
     const times = this.times;
     const seqs = this.seqs;
     const tasks = this.tasks;
-    while (tasks.length > 0 && times[0] <= until) {
+    const lanes = this.laneList;
+    for (;;) {
+      // The earliest of the heap's top and every timer lane's first live entry.
+      let fromLane: TimerLane | undefined;
+      let time = tasks.length > 0 ? times[0] : Infinity;
+      let seq = tasks.length > 0 ? seqs[0] : Infinity;
+      for (let k = 0; k < lanes.length; k++) {
+        const lane = lanes[k];
+        const laneTasks = lane.tasks;
+        let head = lane.head;
+        while (head < laneTasks.length && laneTasks[head] === undefined) head++;
+        if (head > 1024 && head * 2 > laneTasks.length) {
+          // Drop the consumed front so a long run does not keep every timer ever set.
+          lane.times = lane.times.slice(head);
+          lane.seqs = lane.seqs.slice(head);
+          lane.tasks = laneTasks.slice(head);
+          lane.removed += head;
+          head = 0;
+        }
+        lane.head = head;
+        if (head < lane.tasks.length) {
+          const t = lane.times[head];
+          const s = lane.seqs[head];
+          if (t < time || (t === time && s < seq)) {
+            time = t;
+            seq = s;
+            fromLane = lane;
+          }
+        }
+      }
+      if (fromLane) {
+        if (!(time <= until)) break;
+        this.now = time;
+        const task = fromLane.tasks[fromLane.head]!;
+        fromLane.tasks[fromLane.head] = undefined;
+        fromLane.head++;
+        this.dispatched++;
+        task();
+        continue;
+      }
+      if (!(tasks.length > 0 && times[0] <= until)) break;
       this.now = times[0];
       const task = tasks[0];
       const lastTime = times.pop()!;

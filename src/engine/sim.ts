@@ -105,6 +105,7 @@ export class Sim {
   }
 
   isCut(a: string, b: string): boolean {
+    if (this.cuts.size === 0) return false;
     return (this.cuts.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0) > 0;
   }
 

@@ -15,6 +15,8 @@ export interface SimulateOptions {
   interventions?: FaultSpec[];
   /** Defaults to the scenario's duration. */
   untilMs?: number;
+  /** Out-parameter for benchmarks: filled with the number of scheduler tasks the run dispatched. */
+  stats?: { dispatched: number };
 }
 
 /** How consumers publish chained events and dead letters: a few quick retries, then report failure. */
@@ -208,6 +210,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     // Poisson arrivals, drawn lazily from the workload's own stream: both variants of a scenario see
     // the same orders at the same times whatever else happens.
     const random = sim.random(`workload:${index}`);
+    // Keys o1, o2… for the first generator, p1, q1… for the next: distinct across generators, still short on a token.
+    const prefix = String.fromCharCode('o'.charCodeAt(0) + (scenario.workload.slice(0, index).filter((w) => w.kind === 'poisson').length % 12));
     let n = 0;
     const meanGap = 1000 / workload.ratePerSec;
     const next = (t: number): void => {
@@ -215,7 +219,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       if (at >= workload.untilMs) return;
       sim.scheduler.at(at, () => {
         n++;
-        submit(client, { atMs: at, key: `o${n}`, invalid: random.chance(workload.invalidShare) }, `o${n}`);
+        submit(client, { atMs: at, key: `${prefix}${n}`, invalid: random.chance(workload.invalidShare) }, `${prefix}${n}`);
         next(at);
       });
     };
@@ -224,5 +228,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
 
   sim.scheduleFaults(faults);
   sim.scheduler.run(untilMs);
+  if (options.stats) options.stats.dispatched = sim.scheduler.dispatched;
   return { scenarioId: scenario.id, seed, durationMs: untilMs, faults, records: sim.records, events: sim.events };
 }

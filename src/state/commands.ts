@@ -1,7 +1,7 @@
 // Every learner command, defined once and used by the buttons, the keyboard and the tests
 // (the excalidraw "action" idea). They read and write the store; runs are derived on demand.
 import type { FaultKind } from '../engine/types';
-import { nextDeliveryTime } from '../view/stepping';
+import { nextDeliveryTime, previousDeliveryTime } from '../view/stepping';
 import { toggleFault } from './interventions';
 import { getRun, type Run } from './runCache';
 import { getScenario, visibleScenarios } from './scenarioRegistry';
@@ -40,6 +40,18 @@ export function step(): void {
   }
   s.setPlaying(false);
   s.setT(Math.min(next === Infinity ? end : next, end));
+}
+
+/** Jump back to the previous moment a message landed, on any visible side (0 when none); pauses. */
+export function stepBack(): void {
+  const s = useLabStore.getState();
+  let prev = -Infinity;
+  for (const run of currentRuns()) {
+    const p = previousDeliveryTime(run.index, s.t);
+    if (p !== undefined && p < s.t && p > prev) prev = p;
+  }
+  s.setPlaying(false);
+  s.setT(prev === -Infinity ? 0 : prev);
 }
 
 export function reset(): void {

@@ -3,6 +3,7 @@
 // stored here, so a change of interventions cannot leave a stale trace behind.
 import { create } from 'zustand';
 import type { FaultSpec } from '../engine/types';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 
 export type ViewMode = 'single' | 'compare';
 
@@ -35,7 +36,7 @@ export interface LabActions {
   dismissNotices(): void;
 }
 
-export type LabStore = LabState & LabActions;
+export type LabStore = LabState & LabActions & SelectionSlice;
 
 export const initialLabState: LabState = {
   scenarioId: 'checkout-sync',
@@ -50,6 +51,7 @@ export const initialLabState: LabState = {
 
 export const useLabStore = create<LabStore>()((set) => ({
   ...initialLabState,
+  ...createSelectionSlice(set),
   // A new scenario is a new experiment: the old faults' node ids may not even exist there.
   setScenario: (scenarioId, seed) => set({ scenarioId, seed, t: 0, playing: false, interventions: [] }),
   setSeed: (seed) => set({ seed, interventions: [] }),

@@ -2,6 +2,7 @@
 // faults=… for the learner's interventions, so a reload or a shared link shows the same moment.
 // Parsing never throws: each bad value becomes a readable notice and falls back to a default.
 import type { FaultKind, FaultSpec } from '../engine/types';
+import { DEFAULT_ERROR_RATE, DEFAULT_RESTART_MS, DEFAULT_SLOW_FACTOR } from './interventions';
 import type { ViewMode } from './store';
 
 export interface ScenarioRef {
@@ -32,10 +33,11 @@ function formatSeconds(ms: number): string {
   return String(Math.round(ms / 100) / 10);
 }
 
-export function parseUrl(search: string, scenarios: readonly ScenarioRef[]): { state: UrlState; notices: string[] } {
+export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defaultId?: string): { state: UrlState; notices: string[] } {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
-  const fallback = scenarios[0];
+  // A bare or broken link opens the default scenario (the flagship), not whatever happens to be listed first.
+  const fallback = scenarios.find((s) => s.id === defaultId) ?? scenarios[0];
   let scenario = fallback;
 
   const sid = params.get('scenario');
@@ -80,31 +82,55 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[]): { s
     for (const item of rawFaults.split(',')) {
       const f = parseFault(item);
       if (f) interventions.push(f);
-      else notices.push(`Fault ${quote(item)} is not “node:${FAULT_KINDS.join('|')}:from-until” (seconds): ignored.`);
+      else notices.push(`Fault ${quote(item)} is not “node:${FAULT_KINDS.join('|')}:from-until” (seconds; a cut names a link “a->b”): ignored.`);
     }
   }
 
   return { state: { scenarioId: scenario.id, seed, t, view, interventions }, notices };
 }
 
+// `target:kind:from-until[:param]`, times in seconds. The optional param is the fault's knob when it
+// is not the default: slow → factor, error → rate (0..1), crash → restart delay in seconds.
 function parseFault(item: string): FaultSpec | null {
   // A node id, or `a->b` for a cut link.
-  const m = /^([A-Za-z0-9_.-]+(?:->[A-Za-z0-9_.-]+)?):([a-z]+):(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?$/.exec(item.trim());
+  const m = /^([A-Za-z0-9_.-]+(?:->[A-Za-z0-9_.-]+)?):([a-z]+):(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?(?::(\d+(?:\.\d+)?))?$/.exec(item.trim());
   if (!m) return null;
   const kind = m[2] as FaultKind;
   if (!FAULT_KINDS.includes(kind)) return null;
+  const isLink = m[1].includes('->');
+  if ((kind === 'cut') !== isLink) return null;
   const fromMs = Math.round(Number(m[3]) * 1000);
   const untilMs = m[4] === undefined ? undefined : Math.round(Number(m[4]) * 1000);
   if (untilMs !== undefined && untilMs <= fromMs) return null;
+  const param = m[5] === undefined ? undefined : Number(m[5]);
   const f: FaultSpec = { target: m[1], kind, fromMs };
   if (untilMs !== undefined) f.untilMs = untilMs;
-  if (kind === 'slow') f.factor = 10;
+  switch (kind) {
+    case 'slow':
+      if (param !== undefined && !(param > 0)) return null;
+      f.factor = param ?? DEFAULT_SLOW_FACTOR;
+      break;
+    case 'error':
+      if (param !== undefined && !(param > 0 && param <= 1)) return null;
+      f.rate = param ?? DEFAULT_ERROR_RATE;
+      break;
+    case 'crash':
+      if (param !== undefined && !(param > 0)) return null;
+      f.restartMs = param === undefined ? DEFAULT_RESTART_MS : Math.round(param * 1000);
+      break;
+    default:
+      if (param !== undefined) return null; // down, poison and cut have no knob
+  }
   return f;
 }
 
 function formatFault(f: FaultSpec): string {
   const until = f.untilMs === undefined ? '' : String(f.untilMs / 1000);
-  return `${f.target}:${f.kind}:${f.fromMs / 1000}-${until}`;
+  let param: number | undefined;
+  if (f.kind === 'slow' && f.factor !== undefined && f.factor !== DEFAULT_SLOW_FACTOR) param = f.factor;
+  if (f.kind === 'error' && f.rate !== undefined && f.rate !== DEFAULT_ERROR_RATE) param = f.rate;
+  if (f.kind === 'crash' && f.restartMs !== undefined && f.restartMs !== DEFAULT_RESTART_MS) param = f.restartMs / 1000;
+  return `${f.target}:${f.kind}:${f.fromMs / 1000}-${until}${param === undefined ? '' : `:${param}`}`;
 }
 
 /** The search string for a state; t is rounded to 0.1 s so the address does not churn every frame. */

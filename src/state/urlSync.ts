@@ -1,7 +1,8 @@
 // Keeps the address bar and the store in step. Read once at start-up (before the first render, so
 // the first paint is already the linked moment), then written with replaceState: the back button
 // should leave the lab, not rewind playback frame by frame.
-import { hasScenario, scenarios } from './scenarioRegistry';
+import { initNarrativeFromUrl, narrativeSearch, subscribeNarrativeUrl } from './narrativeUrl';
+import { DEFAULT_SCENARIO_ID, hasScenario, scenarios } from './scenarioRegistry';
 import { useLabStore, type LabState } from './store';
 import { formatUrl, parseUrl } from './url';
 
@@ -10,7 +11,7 @@ const PLAYING_THROTTLE_MS = 500;
 
 export function initFromUrl(search: string = window.location.search): void {
   const refs = scenarios.map((s) => ({ id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title }));
-  const { state, notices } = parseUrl(search, refs);
+  const { state, notices } = parseUrl(search, refs, DEFAULT_SCENARIO_ID);
   const store = useLabStore.getState();
   useLabStore.setState({
     scenarioId: hasScenario(state.scenarioId) ? state.scenarioId : refs[0].id,
@@ -21,10 +22,12 @@ export function initFromUrl(search: string = window.location.search): void {
     playing: false,
   });
   for (const n of notices) store.addNotice(n);
+  // The story's step (needs the scenario and t just set).
+  for (const n of initNarrativeFromUrl(search)) store.addNotice(n);
 }
 
 function urlOf(s: LabState): string {
-  return formatUrl({ scenarioId: s.scenarioId, seed: s.seed, t: s.t, view: s.view, interventions: s.interventions });
+  return formatUrl({ scenarioId: s.scenarioId, seed: s.seed, t: s.t, view: s.view, interventions: s.interventions }) + narrativeSearch(s);
 }
 
 /** Starts mirroring the store into the address bar; returns the unsubscribe function. */
@@ -54,8 +57,13 @@ export function startUrlSync(): () => void {
     const wait = Math.max(0, PLAYING_THROTTLE_MS - (performance.now() - lastWriteAt));
     pending = setTimeout(write, wait);
   });
+  // A step chosen without moving the clock (Next onto a question) is worth keeping too.
+  const unsubscribeNarrative = subscribeNarrativeUrl(() => {
+    if (!useLabStore.getState().playing) write();
+  });
   return () => {
     unsubscribe();
+    unsubscribeNarrative();
     if (pending !== undefined) clearTimeout(pending);
   };
 }

@@ -1,9 +1,10 @@
-// One run on screen: its graph and its metrics, bound together by the SideContext.
+// One run on screen: its graph and its side pane (metrics, inspector, sequence, log, charts),
+// bound together by the SideContext.
 import { useMemo } from 'react';
 import type { Run } from '../state/runCache';
 import { SideContext } from '../state/SideContext';
 import { FlowGraph } from './graph/FlowGraph';
-import { MetricsPanel } from './panels/MetricsPanel';
+import { PaneTabs } from './inspector/PaneTabs';
 
 export function SidePane({ run }: { run: Run }) {
   const side = useMemo(() => ({ scenario: run.scenario, run }), [run]);
@@ -15,7 +16,7 @@ export function SidePane({ run }: { run: Run }) {
         </h2>
         <p className="lab-side__summary">{run.scenario.summary}</p>
         <FlowGraph scenario={run.scenario} error={run.error} />
-        <MetricsPanel />
+        <PaneTabs />
       </section>
     </SideContext.Provider>
   );

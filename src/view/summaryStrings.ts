@@ -1,6 +1,7 @@
 // Every sentence the accessible summary can say, in one place, so a zh-CN table can sit beside
 // the English one later without touching the logic that picks which sentences to say.
 
+import type { InvariantKind } from '../engine/invariants';
 import type { NodeStatus } from '../engine/types';
 
 export interface CommandCounts {
@@ -21,9 +22,25 @@ export interface GroupLagFacts {
   rebalancing: boolean;
 }
 
+export interface InvariantFacts {
+  kind: InvariantKind;
+  /** Consumer group id, or for `dropped` the label of the service whose entity state dropped events. */
+  subject: string;
+  count: number;
+  /** When it first broke. */
+  firstSeconds: number;
+}
+
 export interface SummaryStrings {
   time(seconds: number): string;
   nodeStatus(label: string, status: Exclude<NodeStatus, 'up'>): string;
+  /** Down because a crash fault killed it in the middle of a message; it restarts by itself. */
+  nodeCrashed(label: string): string;
+  /** A group is moving partitions between its members (work pauses meanwhile). */
+  rebalancing(group: string, topicLabel: string): string;
+  /** Consumer members that are dead (their service down or crashed) and still hold partitions. */
+  deadMember(member: string, group: string, partitions: number): string;
+  invariantBroken(facts: InvariantFacts): string;
   allNodesUp: string;
   linkCut(a: string, b: string): string;
   saturated(label: string, busy: number, workers: number, queued: number): string;
@@ -46,6 +63,23 @@ export const EN_SUMMARY_STRINGS: SummaryStrings = {
         return `${label} is slow.`;
       case 'erroring':
         return `${label} is failing requests.`;
+    }
+  },
+  nodeCrashed: (label) => `${label} crashed in the middle of a message and is restarting.`,
+  rebalancing: (group, topicLabel) => `Consumer group ${group} on ${topicLabel} is rebalancing: its members pause while partitions move.`,
+  deadMember: (member, group, partitions) =>
+    `Member ${member} of group ${group} is dead but still owns ${plural(partitions, 'partition', 'partitions')} until the group notices.`,
+  invariantBroken: ({ kind, subject, count, firstSeconds }) => {
+    const first = `first at ${firstSeconds.toFixed(1)} seconds`;
+    switch (kind) {
+      case 'lost':
+        return `Warning: consumer group ${subject} lost ${plural(count, 'event', 'events')} (${first}).`;
+      case 'duplicate':
+        return `Warning: consumer group ${subject} processed ${plural(count, 'event', 'events')} twice (${first}).`;
+      case 'out-of-order':
+        return `Warning: consumer group ${subject} processed ${plural(count, 'event', 'events')} out of order (${first}).`;
+      case 'dropped':
+        return `Warning: ${subject} dropped ${plural(count, 'event', 'events')} that arrived in the wrong state (${first}).`;
     }
   },
   allNodesUp: 'All components are up.',

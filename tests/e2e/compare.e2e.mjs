@@ -23,7 +23,8 @@ export const tests = [
     timeoutMs: 90_000,
     run: async ({ page, baseUrl, screenshot }) => {
       await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${baseUrl}?scenario=checkout-sync&view=compare`, { waitUntil: 'load' });
+      // Free play (story=off): this test plays straight through; the guided story would pause at its reveal points.
+      await page.goto(`${baseUrl}?scenario=checkout-sync&view=compare&story=off`, { waitUntil: 'load' });
       await page.getByTestId('side-checkout-sync').waitFor();
       await page.getByTestId('side-checkout-pubsub').waitFor();
 

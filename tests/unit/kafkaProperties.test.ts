@@ -16,11 +16,11 @@ const TIMEOUT_MS = 60_000 * Math.max(1, SCALE);
 /**
  * Time given to the system after the last produce and the last fault end. The slowest drain the
  * generators allow: ≤ 40 records on one partition, processing ≤ 1 s, errorRate < 0.5 (≈ 1 failed
- * attempt per record on average, each costing a handler run and a backoff ≤ 1 s) ⇒ ≈ 40 × 3 s =
- * 2 min, plus a crash fault firing late (restart ≤ 10 s), session timeouts ≤ 5 s and rebalances
- * ≤ 1 s. 300 s leaves a wide margin; idle virtual time costs only auto-commit ticks.
+ * attempt per record on average, each costing a handler run and a backoff ≤ 4 s) ⇒ ≈ 40 × 6 s =
+ * 4 min at the very worst, plus a crash fault firing late (restart ≤ 10 s), session timeouts
+ * ≤ 5 s and rebalances ≤ 1 s. 400 s leaves a margin; idle virtual time costs only auto-commit ticks.
  */
-const DRAIN_MS = 300_000;
+const DRAIN_MS = 400_000;
 const TOPIC = 'orders';
 const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -46,6 +46,7 @@ interface HostGen {
   errorRate: number;
   backoffMs: number;
   multiplier: number;
+  maxBackoffMs: number;
   jitter: number;
   sessionTimeoutMs: number;
   rebalanceMs: number;
@@ -59,6 +60,8 @@ interface GroupGen {
 }
 
 interface WorldGen {
+  /** Produce times and fault times are drawn on [0, 25 s] and squeezed into [0, horizon]: short horizons crowd faults, retries and rebalances together. */
+  horizonMs: number;
   partitions: number;
   networkMs: number;
   groups: GroupGen[];
@@ -71,8 +74,11 @@ const host: fc.Arbitrary<HostGen> = fc.record({
   instances: fc.integer({ min: 1, max: 3 }),
   processing: dist,
   errorRate: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.49, noNaN: true })),
-  backoffMs: fc.integer({ min: 0, max: 500 }),
+  // ≥ 10 ms: a 0 ms handler retried after 0 ms under an error fault of rate 1 never lets virtual
+  // time advance (a Zeno loop: the run would never end).
+  backoffMs: fc.integer({ min: 10, max: 500 }),
   multiplier: fc.constantFrom(1, 2, 10),
+  maxBackoffMs: fc.constantFrom(1000, 4000),
   jitter: fc.constantFrom(0, 0.2, 0.5),
   sessionTimeoutMs: fc.integer({ min: 10, max: 5000 }),
   rebalanceMs: fc.integer({ min: 0, max: 1000 }),
@@ -86,6 +92,7 @@ const group: fc.Arbitrary<GroupGen> = fc.record({
 });
 
 const world: fc.Arbitrary<WorldGen> = fc.record({
+  horizonMs: fc.constantFrom(2_000, 6_000, 25_000),
   partitions: fc.integer({ min: 1, max: 4 }),
   networkMs: fc.constantFrom(0, 1, 10, 60),
   groups: fc.array(group, { minLength: 1, maxLength: 3 }),
@@ -128,7 +135,7 @@ function build(gen: WorldGen): Built {
         sessionTimeoutMs: h.sessionTimeoutMs,
         rebalanceMs: h.rebalanceMs,
         errorRate: h.errorRate,
-        retry: { maxAttempts: NEVER_GIVE_UP, backoffMs: h.backoffMs, multiplier: h.multiplier, maxBackoffMs: 1000, jitter: h.jitter },
+        retry: { maxAttempts: NEVER_GIVE_UP, backoffMs: h.backoffMs, multiplier: h.multiplier, maxBackoffMs: h.maxBackoffMs, jitter: h.jitter },
         idempotent: g.idempotent,
         emits: [],
       };
@@ -154,7 +161,10 @@ function build(gen: WorldGen): Built {
   ];
   const scenarioFaults: FaultSpec[] = [];
   const interventions: FaultSpec[] = [];
-  for (const f of gen.faults) {
+  const squeeze = (ms: number): number => Math.round((ms * gen.horizonMs) / 25_000);
+  const faults = gen.faults.map((f) => ({ ...f, fromMs: squeeze(f.fromMs), lengthMs: Math.max(1, squeeze(f.lengthMs)) }));
+  const items = gen.items.map((i) => ({ atMs: squeeze(i.atMs), key: i.key }));
+  for (const f of faults) {
     const target = serviceIds[f.service % serviceIds.length];
     const fault: FaultSpec =
       f.kind === 'crash'
@@ -164,7 +174,7 @@ function build(gen: WorldGen): Built {
           : { target, kind: 'down', fromMs: f.fromMs, untilMs: f.fromMs + f.lengthMs };
     (f.asIntervention ? interventions : scenarioFaults).push(fault);
   }
-  const lastActivity = Math.max(0, ...gen.items.map((i) => i.atMs), ...gen.faults.map((f) => f.fromMs + f.lengthMs));
+  const lastActivity = Math.max(0, ...items.map((i) => i.atMs), ...faults.map((f) => f.fromMs + f.lengthMs));
   const scenario: Scenario = {
     id: 'kafka-property',
     title: 'generated',
@@ -174,7 +184,7 @@ function build(gen: WorldGen): Built {
     seed: 7,
     networkMs: gen.networkMs,
     nodes,
-    workload: [{ kind: 'script', client: 'producer', items: gen.items.map((i) => ({ atMs: i.atMs, key: i.key })) }],
+    workload: [{ kind: 'script', client: 'producer', items }],
     faults: scenarioFaults,
     expectations: [],
   };
@@ -217,7 +227,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
         const next = Array.from({ length: b.gen.partitions }, () => 0);
         for (const a of appends) expect(a.offset).toBe(next[a.partition]++);
       }),
-      runs(300),
+      runs(1000),
     );
   }, TIMEOUT_MS);
 
@@ -243,7 +253,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expectFirstProcessingInKeyOrder(mine);
         }
       }),
-      runs(500),
+      runs(5000),
     );
   }, TIMEOUT_MS);
 
@@ -258,7 +268,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expect(metrics.groups[id].outOfOrder).toBe(0);
         }
       }),
-      runs(300),
+      runs(1000),
     );
   }, TIMEOUT_MS);
 
@@ -283,7 +293,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expect(metrics.groups[id].skippedDuplicates).toBe(skipped);
         }
       }),
-      runs(300),
+      runs(1000),
     );
   }, TIMEOUT_MS);
 
@@ -303,7 +313,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           last.set(key, r.offset);
         }
       }),
-      runs(300),
+      runs(1000),
     );
   }, TIMEOUT_MS);
 
@@ -334,7 +344,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expect(owners.size, `${r.group} at t=${r.t}`).toBe(anyAlive ? b.gen.partitions : 0);
         }
       }),
-      runs(300),
+      runs(1500),
     );
   }, TIMEOUT_MS);
 
@@ -368,7 +378,17 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expect(metrics.groups[id].processed + metrics.groups[id].lost).toBeLessThanOrEqual(appended.length);
         }
       }),
-      runs(500),
+      runs(5000),
+    );
+  }, TIMEOUT_MS);
+
+  it('a failed record is retried when its backoff is due, unless its member is busy or its group is rebalancing', () => {
+    fc.assert(
+      fc.property(built, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        expectRetriesOnTime(b, trace);
+      }),
+      runs(3000),
     );
   }, TIMEOUT_MS);
 
@@ -379,7 +399,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
         const second = JSON.stringify(run(structuredClone(b), seed));
         expect(second).toBe(first);
       }),
-      runs(150),
+      runs(500),
     );
   }, TIMEOUT_MS);
 });
@@ -398,6 +418,48 @@ function memberServices(b: Built): Map<string, string> {
     }
   }
   return out;
+}
+
+/**
+ * With jitter 0 a retry is due exactly at failure time + min(maxBackoff, backoff × multiplier^(attempt−1)).
+ * At that instant the member must hand over a record (this one, or another partition's that is
+ * also ready), unless its handler is still busy. Windows touched by a rebalance, an assignment or a
+ * stop of the member's service are not judged: those legitimately move or void retries.
+ */
+function expectRetriesOnTime(b: Built, trace: Trace): void {
+  const specOf = new Map<string, ConsumerSpec>();
+  const serviceOf = memberServices(b);
+  for (const node of b.scenario.nodes) {
+    if (node.kind !== 'service') continue;
+    for (const c of node.consumers) for (const [key, service] of serviceOf) if (service === node.id && key.startsWith(`${c.group}|`)) specOf.set(key, c);
+  }
+  const records = trace.records;
+  // A group is rebalancing from a `rebalance` record until its next `assign`.
+  const rebalancing = new Set<string>();
+  records.forEach((f, index) => {
+    if (f.type === 'rebalance') rebalancing.add(f.group);
+    if (f.type === 'assign') rebalancing.delete(f.group);
+    if (f.type !== 'handler-failed' || rebalancing.has(f.group)) return;
+    const key = `${f.group}|${f.member}`;
+    const spec = specOf.get(key)!;
+    if (spec.retry.jitter !== 0) return;
+    const due = f.t + Math.min(spec.retry.maxBackoffMs, spec.retry.backoffMs * Math.pow(spec.retry.multiplier, f.attempt - 1));
+    if (due > trace.durationMs) return;
+    const service = serviceOf.get(key)!;
+    let busy = false;
+    let handedOverAtDue = false;
+    for (let i = index + 1; i < records.length && records[i].t <= due; i++) {
+      const r = records[i];
+      if ((r.type === 'rebalance' || r.type === 'assign') && r.group === f.group) return;
+      if (r.type === 'node' && r.node === service && r.status === 'down') return;
+      if (r.type === 'deliver' && r.group === f.group && r.member === f.member) {
+        busy = true;
+        if (r.t === due) handedOverAtDue = true;
+      }
+      if ((r.type === 'processed' || r.type === 'handler-failed') && r.group === f.group && r.member === f.member) busy = false;
+    }
+    expect(handedOverAtDue || busy, `${f.member} (${f.group}) left p${f.partition}@${f.offset} waiting: retry due at ${due} after the failure at ${f.t}`).toBe(true);
+  });
 }
 
 function expectFirstProcessingInKeyOrder(processed: Rec<'processed'>[]): void {

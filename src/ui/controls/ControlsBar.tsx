@@ -5,6 +5,7 @@ import { ScenarioSelect } from './ScenarioSelect';
 import { SeedField } from './SeedField';
 import { SpeedSelect } from './SpeedSelect';
 import { StepButton } from './StepButton';
+import { StepBackButton } from '../timeline/StepBackButton';
 import { Timeline } from './Timeline';
 import './controls.css';
 
@@ -13,6 +14,7 @@ export function ControlsBar() {
     <div className="lab-controls" role="group" aria-label="Controls">
       <div className="lab-controls__group">
         <PlayButton />
+        <StepBackButton />
         <StepButton />
         <ResetButton />
       </div>

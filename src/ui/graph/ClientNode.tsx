@@ -5,6 +5,7 @@ import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import type { World } from '../../view/worldAt';
 import type { ClientFlowNode } from './buildFlow';
+import { FaultMenu } from './FaultMenu';
 import { HiddenHandles } from './HiddenHandles';
 
 function sentTo(w: World, target: string): number {
@@ -67,6 +68,9 @@ export function ClientNode({ id, data }: NodeProps<ClientFlowNode>) {
       </div>
       <div className="lab-node__role">{spec.role ?? `send ${spec.command}`}</div>
       {targetKind === 'service' ? <CommandOutcomes /> : <SentCount target={spec.target} />}
+      <div className="lab-node__faults nodrag nopan">
+        <FaultMenu nodeId={id} label={spec.label} />
+      </div>
     </div>
   );
 }

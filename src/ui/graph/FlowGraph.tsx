@@ -3,6 +3,7 @@
 import { ReactFlow, type EdgeTypes, type NodeTypes } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useMediaQuery } from '../useMediaQuery';
+import { useHighlightedFlow } from '../narrative/useNarrativeHighlight';
 import type { Scenario } from '../../engine/types';
 import { buildFlow } from './buildFlow';
 import { ClientNode } from './ClientNode';
@@ -24,7 +25,9 @@ const VERTICAL_QUERY = '(max-width: 599px)';
 
 export function FlowGraph({ scenario, error }: { scenario: Scenario; error?: string }) {
   const vertical = useMediaQuery(VERTICAL_QUERY);
-  const { nodes, edges } = useMemo(() => buildFlow(scenario, { vertical }), [scenario, vertical]);
+  const built = useMemo(() => buildFlow(scenario, { vertical }), [scenario, vertical]);
+  // The guided story's highlights: a new nodes array only when the step changes.
+  const { nodes, edges } = useHighlightedFlow(built);
   return (
     <div className={`lab-graph${vertical ? ' lab-graph--vertical' : ''}`} data-testid={`graph-${scenario.id}`}>
       {error ? (

@@ -4,6 +4,7 @@
 // computation trims inside it, which would glue the words together.
 import { toggleNodeFault } from '../../state/commands';
 import { useNodeFaults } from '../../state/useNodeFaults';
+import { FaultMenu } from './FaultMenu';
 
 export function NodeFaultButtons({ nodeId, label }: { nodeId: string; label: string }) {
   const { down, slow } = useNodeFaults(nodeId);
@@ -24,6 +25,7 @@ export function NodeFaultButtons({ nodeId, label }: { nodeId: string; label: str
       <button type="button" className={`lab-fault-btn${slow ? ' is-on' : ''}`} onClick={() => toggleNodeFault(nodeId, 'slow')}>
         Make {name} {slow ? 'fast' : 'slow'}
       </button>
+      <FaultMenu nodeId={nodeId} label={label} />
     </div>
   );
 }

@@ -1,8 +1,12 @@
 // A service (bounded context): its status, how many of its workers are busy, its waiting line,
 // and the learner's fault switches.
 import type { NodeProps } from '@xyflow/react';
+import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
+import { armedCrashesAt, lifeAt } from '../../view/membersAt';
+import { InvariantBadges, SERVICE_INVARIANTS } from '../InvariantBadges';
 import type { ServiceFlowNode } from './buildFlow';
+import { ConsumerMembers } from './ConsumerMembers';
 import { HiddenHandles } from './HiddenHandles';
 import { NodeFaultButtons } from './NodeFaultButtons';
 import { StatusBadge } from './StatusBadge';
@@ -12,18 +16,30 @@ const MAX_WORKER_CELLS = 12;
 
 export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   const { spec } = data;
+  const { run } = useSide();
   const view = useWorldSelector((w) => {
     const n = w.nodes[id];
-    return { status: n?.status ?? 'up', busy: n?.pool?.busy ?? 0, queued: n?.pool?.queued ?? 0 };
+    return {
+      status: n?.status ?? 'up',
+      busy: n?.pool?.busy ?? 0,
+      queued: n?.pool?.queued ?? 0,
+      crashed: lifeAt(run.index, id, w.t) === 'crashed',
+      armed: armedCrashesAt(run.trace, run.index, id, w.t),
+    };
   });
-  const { status, busy, queued } = view;
+  const { status, busy, queued, crashed, armed } = view;
   const workers = spec.workers;
   return (
-    <div className={`lab-node lab-node--service is-${status}`} data-testid={`node-${id}`} data-status={status}>
+    <div className={`lab-node lab-node--service is-${status}${crashed ? ' is-crashed' : ''}`} data-testid={`node-${id}`} data-status={status} data-crashed={crashed || undefined}>
       <HiddenHandles />
       <div className="lab-node__head">
         <span className="lab-node__title">{spec.label}</span>
-        <StatusBadge status={status} />
+        {crashed ? <span className="lab-badge lab-badge--crashed">CRASHED · restarting</span> : <StatusBadge status={status} />}
+        {armed > 0 ? (
+          <span className="lab-badge lab-badge--armed" data-testid={`crash-armed-${id}`} title="Dies halfway through its next message">
+            <span aria-hidden="true">⚡</span> CRASH ARMED{armed > 1 ? ` ×${armed}` : ''}
+          </span>
+        ) : null}
       </div>
       {spec.role ? <div className="lab-node__role">{spec.role}</div> : null}
       <div className="lab-node__pool">
@@ -42,6 +58,8 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
           {busy}/{workers} busy{queued > 0 ? ` · ${queued} queued` : ''}
         </span>
       </div>
+      <ConsumerMembers serviceId={id} />
+      <InvariantBadges subject={id} kinds={SERVICE_INVARIANTS} />
       <NodeFaultButtons nodeId={id} label={spec.label} />
     </div>
   );

@@ -8,6 +8,7 @@ import { worldAtCached } from '../../state/worldCache';
 import { useReducedMotion } from '../useReducedMotion';
 import { pointAt, segmentBetween, type Rect } from './geometry';
 import { TokenShape } from './TokenShape';
+import { useTokenPicking } from '../inspector/useTokenPicking';
 
 /** Token labels are drawn only when few are in flight: 300 labels are noise, not information. */
 const MAX_LABELLED = 24;
@@ -42,10 +43,11 @@ export function TokenLayer() {
   const rects = rectsOf(flow.getState());
   const tokens = worldAtCached(run.index, t).tokens;
   const labelled = tokens.length <= MAX_LABELLED;
+  const picking = useTokenPicking(run, tokens);
 
   return (
     <ViewportPortal>
-      <svg className="lab-tokens" aria-hidden="true" data-testid="token-layer" data-count={tokens.length}>
+      <svg className="lab-tokens" data-testid="token-layer" data-count={tokens.length} {...picking.svgProps}>
         {tokens.map((tok) => {
           const a = rects.get(tok.from);
           const b = rects.get(tok.to);
@@ -56,12 +58,14 @@ export function TokenLayer() {
           return (
             <g
               key={tok.key}
-              className={`lab-token lab-token--${tok.kind}`}
+              className={`lab-token lab-token--${tok.kind}${picking.isSelected(tok) ? ' is-selected' : ''}`}
               transform={`translate(${p.x.toFixed(1)} ${p.y.toFixed(1)})`}
               data-kind={tok.kind}
+              {...picking.tokenProps(tok)}
             >
+              <circle className="lab-token__hit" r={13} />
               <TokenShape kind={tok.kind} status={tok.status} />
-              {labelled ? (
+              {labelled || picking.isSelected(tok) ? (
                 <text className="lab-token__label" x={12} y={-8}>
                   {tok.label}
                 </text>

@@ -5,6 +5,7 @@ import { plainEqual } from '../../state/plainEqual';
 import { useSide } from '../../state/SideContext';
 import { useLabStore } from '../../state/store';
 import { metricsAt } from '../../view/metricsAt';
+import { GROUP_INVARIANTS, InvariantBadges } from '../InvariantBadges';
 import { formatMs, formatPercent } from './format';
 import { QueueTable } from './QueueTable';
 import { selectPanel, type PanelModel } from './selectMetrics';
@@ -86,7 +87,10 @@ export function MetricsPanel() {
           <tbody>
             {m.groups.map((g) => (
               <tr key={g.id}>
-                <th scope="row">{g.id}</th>
+                <th scope="row">
+                  {g.id}
+                  <InvariantBadges subject={g.id} kinds={GROUP_INVARIANTS} />
+                </th>
                 <td data-testid={id(`group-${g.id}-processed`)} data-value={g.processed}>
                   {g.processed}
                 </td>

@@ -1,0 +1,34 @@
+// Words for the current selection, for the side pane's status line (and screen readers). Kept
+// small and free of the inspector's selectors so it can live in the initial bundle.
+import type { TraceRecord } from '../engine/types';
+import type { Run } from './runCache';
+import type { Selection } from './selectionSlice';
+
+const commandRecords = new WeakMap<Run, Map<number, Extract<TraceRecord, { type: 'command' }>>>();
+
+function commandRecord(run: Run, id: number): Extract<TraceRecord, { type: 'command' }> | undefined {
+  let byId = commandRecords.get(run);
+  if (!byId) {
+    byId = new Map();
+    for (const r of run.trace.records) if (r.type === 'command') byId.set(r.cmd, r);
+    commandRecords.set(run, byId);
+  }
+  return byId.get(id);
+}
+
+export function selectionText(run: Run, sel: Selection): string {
+  switch (sel.kind) {
+    case 'node': {
+      const node = run.scenario.nodes.find((n) => n.id === sel.id);
+      return node ? `node ${node.label}` : `node ${sel.id} (not in this run)`;
+    }
+    case 'event': {
+      const e = run.trace.events[sel.id];
+      return e ? `event ${e.type} ${e.label} (#${sel.id})` : `event #${sel.id} (not in this run)`;
+    }
+    case 'command': {
+      const c = commandRecord(run, sel.id);
+      return c ? `command ${c.endpoint} ${c.key} (#${sel.id})` : `command #${sel.id} (not in this run)`;
+    }
+  }
+}

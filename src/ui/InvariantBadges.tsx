@@ -1,0 +1,63 @@
+// "⚠ 1 lost": an invariant monitor that has fired by the current time, on the group (or, for
+// events dropped by an entity in the wrong state, the service) it broke for. Text and icon, never
+// colour alone. A button: it jumps the clock to the moment the invariant first broke, paused.
+import type { InvariantKind } from '../engine/invariants';
+import { jumpTo } from '../state/faultCommands';
+import { invariantTracksOf } from '../state/invariantCache';
+import { useSide } from '../state/SideContext';
+import { useLabStore } from '../state/store';
+import { breaksAt } from '../view/invariantTimeline';
+import './graph/faults.css';
+
+/** Breaks reported per consumer group; `dropped` is reported per service. */
+export const GROUP_INVARIANTS: readonly InvariantKind[] = ['lost', 'duplicate', 'out-of-order'];
+export const SERVICE_INVARIANTS: readonly InvariantKind[] = ['dropped'];
+
+const WORDS: Record<InvariantKind, (n: number) => string> = {
+  lost: (n) => `${n} lost`,
+  duplicate: (n) => `${n} duplicate${n === 1 ? '' : 's'}`,
+  'out-of-order': (n) => `${n} out of order`,
+  dropped: (n) => `${n} dropped`,
+};
+
+export function invariantBadgeText(kind: InvariantKind, count: number): string {
+  return WORDS[kind](count);
+}
+
+export function InvariantBadges({ subject, kinds }: { subject: string; kinds: readonly InvariantKind[] }) {
+  const { run } = useSide();
+  const tracks = invariantTracksOf(run.trace).filter((tr) => tr.subject === subject && kinds.includes(tr.kind));
+  // A string, so the clock re-renders the badges only when one appears or its count changes.
+  const sig = useLabStore((s) =>
+    tracks.length === 0
+      ? ''
+      : breaksAt(tracks, s.t)
+          .map((b) => `${b.kind}|${b.count}|${b.t}`)
+          .join(','),
+  );
+  if (sig === '') return null;
+  return (
+    <span className="lab-inv">
+      {sig.split(',').map((part) => {
+        const [kind, count, t] = part.split('|') as [InvariantKind, string, string];
+        const at = (Number(t) / 1000).toFixed(1);
+        return (
+          <button
+            key={kind}
+            type="button"
+            className={`lab-inv__badge lab-inv__badge--${kind} nodrag nopan`}
+            data-testid={`invariant-${subject}-${kind}`}
+            title={`First broke at ${at} s: click to jump there`}
+            onClick={() => jumpTo(Number(t))}
+          >
+            {/* The space sits outside the hidden span: name computation trims inside it. */}
+            <span aria-hidden="true">⚠</span> {invariantBadgeText(kind, Number(count))}{' '}
+            <span className="sr-only">
+              in {subject}: jump to {at} s, where it first broke
+            </span>
+          </button>
+        );
+      })}
+    </span>
+  );
+}
