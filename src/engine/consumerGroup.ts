@@ -32,18 +32,20 @@ export class Member {
   epoch = 0;
   generation = -1;
   partitions: number[] = [];
+  // Per-partition state lives in arrays indexed by partition number (a hot path: Maps were costly).
+  // commitCandidate and handedOver stay Maps: their iteration order is observable in the trace.
   /** Next offset to fetch, per partition. */
-  private fetchPosition = new Map<number, number>();
+  private fetchPosition: number[] = [];
   /** Fetched records waiting for the handler, per partition, in offset order. */
-  private buffer = new Map<number, number[]>();
+  private buffer: number[][] = [];
   /** Fetched records still travelling, per partition. */
-  private inTransit = new Map<number, number>();
+  private inTransit: number[] = [];
   /** Next offset to hand to the handler, per partition. */
-  private position = new Map<number, number>();
+  private position: number[] = [];
   /** Offset to commit next (auto-commit and revoke commit it), per partition. */
   private commitCandidate = new Map<number, number>();
-  private retryAt = new Map<number, number>();
-  private attempts = new Map<number, number>();
+  private retryAt: (number | undefined)[] = [];
+  private attempts: (number | undefined)[] = [];
   busy = false;
   /** The record being handled, or waiting for a retry. */
   held: Held | undefined;
@@ -71,23 +73,23 @@ export class Member {
     this.epoch++;
     this.generation = generation;
     this.partitions = partitions;
-    this.fetchPosition.clear();
-    this.buffer.clear();
-    this.inTransit.clear();
-    this.position.clear();
+    this.fetchPosition = [];
+    this.buffer = [];
+    this.inTransit = [];
+    this.position = [];
     this.commitCandidate.clear();
-    this.retryAt.clear();
-    this.attempts.clear();
+    this.retryAt = [];
+    this.attempts = [];
     this.held = undefined;
     this.handedOver.clear();
     this.wakeAt = Infinity;
     this.busy = false;
     for (const p of partitions) {
       const start = this.group.startOffset(p);
-      this.fetchPosition.set(p, start);
-      this.position.set(p, start);
-      this.buffer.set(p, []);
-      this.inTransit.set(p, 0);
+      this.fetchPosition[p] = start;
+      this.position[p] = start;
+      this.buffer[p] = [];
+      this.inTransit[p] = 0;
     }
     if (this.spec.autoCommitIntervalMs > 0) this.scheduleAutoCommit();
     this.fetch();
@@ -118,33 +120,32 @@ export class Member {
     if (!this.alive || this.group.rebalancing || this.sim.isCut(this.group.topic.id, this.service)) return;
     for (const p of this.partitions) {
       const end = this.group.topic.logEnd(p);
-      let next = this.fetchPosition.get(p)!;
+      let next = this.fetchPosition[p];
       const logStart = this.group.topic.partitions[p].logStart;
       if (next < logStart) {
         // Our position fell off the log (retention): reset as auto.offset.reset says.
         next = this.group.topic.spec.autoOffsetReset === 'earliest' ? logStart : end;
-        this.position.set(p, next);
-        this.buffer.set(p, []);
+        this.position[p] = next;
+        this.buffer[p] = [];
       }
-      while (next < end && this.buffer.get(p)!.length + this.inTransit.get(p)! < PREFETCH) {
+      while (next < end && this.buffer[p].length + this.inTransit[p] < PREFETCH) {
         this.send(p, next);
         next++;
       }
-      this.fetchPosition.set(p, next);
+      this.fetchPosition[p] = next;
     }
   }
 
   private send(partition: number, offset: number): void {
     const topic = this.group.topic;
     const eventId = topic.partitions[partition].log[offset];
-    const event = this.sim.events[eventId];
     const epoch = this.epoch;
-    this.inTransit.set(partition, this.inTransit.get(partition)! + 1);
-    const arrive = this.sim.hop(topic.id, this.service, 'event', `${event.type} ${event.label} p${partition}@${offset}`, eventId);
+    this.inTransit[partition]++;
+    const arrive = this.sim.hop(topic.id, this.service, 'event', topic.fetchLabel(partition, offset), eventId);
     this.sim.scheduler.at(arrive, () => {
       if (epoch !== this.epoch) return;
-      this.inTransit.set(partition, this.inTransit.get(partition)! - 1);
-      this.buffer.get(partition)!.push(offset);
+      this.inTransit[partition]--;
+      this.buffer[partition].push(offset);
       this.pump();
     });
   }
@@ -160,9 +161,9 @@ export class Member {
     let earliestRetry = Infinity;
     for (let k = 0; k < n; k++) {
       const p = this.partitions[(this.nextPartition + k) % n];
-      const buffered = this.buffer.get(p)!;
+      const buffered = this.buffer[p];
       if (buffered.length === 0) continue;
-      const retryAt = this.retryAt.get(p) ?? 0;
+      const retryAt = this.retryAt[p] ?? 0;
       if (retryAt > this.sim.now) {
         earliestRetry = Math.min(earliestRetry, retryAt);
         continue;
@@ -189,12 +190,12 @@ export class Member {
     const sim = this.sim;
     const topic = this.group.topic;
     const eventId = topic.partitions[partition].log[offset];
-    const attempt = (this.attempts.get(partition) ?? 0) + 1;
-    this.attempts.set(partition, attempt);
+    const attempt = (this.attempts[partition] ?? 0) + 1;
+    this.attempts[partition] = attempt;
     this.busy = true;
     this.held = { partition, offset, event: eventId };
     this.handedOver.set(partition, this.held);
-    this.position.set(partition, offset + 1);
+    this.position[partition] = offset + 1;
     sim.record({
       type: 'deliver',
       t: sim.now,
@@ -288,16 +289,16 @@ export class Member {
   /** Blocking retry: seek back to the failed record so nothing after it in this partition overtakes it. */
   private retryLater(partition: number, offset: number, attempt: number): void {
     const delay = backoffDelay(this.spec.retry, attempt, (this.retryRandom ??= this.sim.random(`consumer-retry:${this.id}`)).next());
-    this.retryAt.set(partition, this.sim.now + delay);
-    this.buffer.get(partition)!.unshift(offset);
-    this.position.set(partition, offset);
+    this.retryAt[partition] = this.sim.now + delay;
+    this.buffer[partition].unshift(offset);
+    this.position[partition] = offset;
     this.busy = false;
     this.pump();
   }
 
   private completed(partition: number, offset: number): void {
-    this.attempts.delete(partition);
-    this.retryAt.delete(partition);
+    this.attempts[partition] = undefined;
+    this.retryAt[partition] = undefined;
     this.held = undefined;
     this.handedOver.delete(partition);
     if (this.spec.commit === 'after') this.ready(partition, offset + 1);

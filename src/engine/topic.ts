@@ -24,17 +24,31 @@ export class TopicNode implements Receiver {
   private roundRobin = 0;
   private readonly appendListeners: ((partition: number) => void)[] = [];
   private readonly retentionListeners: ((partition: number, from: number, to: number) => void)[] = [];
+  /** Fetch-hop labels by partition and offset, built once and shared by every group (they are retained by the trace). */
+  private readonly fetchLabels: string[][];
 
   constructor(
     private readonly sim: Sim,
     readonly spec: TopicSpec,
   ) {
     this.partitions = Array.from({ length: spec.partitions }, () => ({ log: [], appendedAt: [], logStart: 0 }));
+    this.fetchLabels = this.partitions.map(() => []);
     if (spec.retentionMs !== undefined) this.scheduleRetention(spec.retentionMs);
   }
 
   get id(): string {
     return this.spec.id;
+  }
+
+  /** The label of the hop that carries record `offset` of `partition` to a consumer, e.g. `order-placed o12 p0@5`. */
+  fetchLabel(partition: number, offset: number): string {
+    const labels = this.fetchLabels[partition];
+    let label = labels[offset];
+    if (label === undefined) {
+      const event = this.sim.events[this.partitions[partition].log[offset]];
+      label = labels[offset] = `${event.type} ${event.label} p${partition}@${offset}`;
+    }
+    return label;
   }
 
   onAppend(listener: (partition: number) => void): void {

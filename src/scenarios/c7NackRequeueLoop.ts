@@ -107,33 +107,6 @@ export const c7NackRequeueLoop: Scenario = {
       atMs: 9999,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '用 requeue 否认（nack）的毒消息阻塞了队列',
-      summary: '工作者每次都处理 m1 失败，并以 requeue 方式 nack 它。RabbitMQ 把 m1 放回 Q 的队首并立即重新投递，大约每毫秒一次，永不停止；在 prefetch 1 下，工作者永远拿不到 m2。Q 始终有 2 条消息。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '队首的毒消息',
-          text: 'Q 中依次是 m1 和 m2。工作者一次只取一条消息（prefetch 1）。处理 m1 总是在 1 毫秒内失败，工作者以 requeue 方式 nack 它：“放回去，再试一次”。',
-        },
-        {
-          title: '直接回到队首',
-          text: 'RabbitMQ 把重新入队的消息放回队首，所以 m1 立即被重新投递——大约每毫秒一次：到 5 秒时约投递了 5,000 次。在 prefetch 1 下，工作者永远轮不到 m2。',
-          question: {
-            prompt: 'm1 被以 requeue 方式 nack。它去了哪里，m2 会怎样？',
-            choices: ['m1 去了队尾；接下来处理 m2', 'm1 回到队首并立即被重新投递；m2 一直等待', 'm1 被丢弃；m2 被处理'],
-            explanation: '重新入队的消息保留在队首。一个永远不会成功的处理程序把“nack 加 requeue”变成了忙循环。',
-          },
-        },
-        {
-          title: '一万次投递，毫无进展',
-          text: '10 秒后：m1 被投递了约 10,000 次，m2 一次也没有，没有一个确认。Q 始终有 2 条消息（1 条就绪，1 条未确认）。requeue 适用于暂时性故障；毒消息需要投递次数上限和死信队列。',
-        },
-      ],
-      expectations: ['m1 大约每毫秒被重新投递一次，约 10,000 次', 'm2 从未被投递，也从未有任何确认', '队列始终有 2 条消息（就绪 + 未确认）', '到 5 秒时 m1 已被投递约 5,000 次，m2 一次也没有'],
-    },
-  },
   expectations: [
     {
       // 1 ms of handling and no network delay: one delivery per virtual ms over 10 s, t = 0 … 10,000
@@ -219,33 +192,6 @@ export const c7DeliveryLimitDlq: Scenario = {
       atMs: 9999,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '投递次数上限把毒消息送进死信队列',
-      summary: '同样的毒消息 m1，但 Q 有 5 次的投递上限和一个死信队列：第五次投递失败后，m1 不再重新入队，而是进入 q-dlq，工作者处理 m2。Q 最终为空；死信队列保存着 m1，等人来查看。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '同样的毒消息，加上上限',
-          text: '同样的 m1 和 m2，同样会失败并以 requeue 方式 nack 的处理程序。这一次 Q 有 5 次的投递上限和一个死信队列 q-dlq。',
-        },
-        {
-          title: '进入死信，队列继续前进',
-          text: 'm1 的第五次投递也失败了。超过上限后，它不再重新入队，而是进入死信队列 q-dlq；接着 m2 被投递并确认——全部在 6 毫秒内完成。',
-          question: {
-            prompt: 'm1 第五次失败，而投递上限是 5。会发生什么？',
-            choices: ['再重新入队一次', '进入 q-dlq，m2 被处理', '队列停止'],
-            explanation: '投递上限把无休止的循环变成有限的循环：尝试 N 次后，消息被搁置到死信队列中。',
-          },
-        },
-        {
-          title: '空的队列，一封死信',
-          text: 'Q 最终为空；q-dlq 保存着 m1，等人来查看。m1 恰好被投递了 5 次，m2 一次。',
-        },
-      ],
-      expectations: ['m1 被投递 5 次后进入死信；m2 被确认', 'Q 最终为空，死信队列中有 1 条消息', '到 6 毫秒时 m1 已进入死信，m2 已被确认'],
-    },
-  },
   expectations: [
     {
       name: 'm1 is delivered 5 times, then dead-lettered; m2 is acked',

@@ -126,51 +126,6 @@ export const checkoutSync: Scenario = {
       atMs: 58_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: 'Checkout 使用同步 POST',
-      summary: 'Checkout 提交订单，然后依次向 Fulfillment、Inventory 和 Analytics 发 POST，全部回答后才回答顾客。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '每个订单三次调用',
-          text: '每个 place-order：Checkout 先验证（约十分之一无效，得到 422），提交订单，然后依次向 Fulfillment 发 POST ship-order、向 Inventory 发 POST reserve-stock、向 Analytics 发 POST record-sale，三者都回答后才回答 201。订单耗时的中位数约为 1.3 秒。\n\n动手试试：在约 10 秒时让 Order Fulfillment 停机；30 秒时再让它恢复。',
-        },
-        {
-          title: 'Fulfillment 停机：订单失败',
-          text: 'Fulfillment 在 10 秒到 30 秒之间停机，Checkout 的 POST ship-order 被拒绝；尝试 3 次后 Checkout 回答 502。这段时间内下的订单不到一半成功——而失败的订单已经被 Checkout 提交了（“已提交但报告失败”的计数）。下单命令被串联到了发货命令上：这个订单到底存在还是不存在？',
-          question: {
-            prompt: 'Fulfillment 停机了。这期间下的订单会怎样？',
-            choices: ['没事：Checkout 已经提交了它们', '对顾客来说失败了，尽管 Checkout 已经提交了它们', '等到 Fulfillment 恢复'],
-            explanation: 'Checkout 先提交，再调用 Fulfillment。调用失败时，Checkout 只能回答失败：顾客被告知“没有”，数据库里却是“有”。',
-          },
-        },
-        {
-          title: '慢慢地失败',
-          text: '停机期间回答也变慢了：Checkout 在放弃之前要先用完重试和退避等待，所以 10 秒到 30 秒之间下的订单，延迟中位数比没有停机时高出 20% 以上。',
-        },
-        {
-          title: '任何一个上下文都能拖垮结账',
-          text: '每个被调用的上下文都在关键路径上：只负责记录销售的 Analytics 同样能让结账失败。动手试试：让 Analytics 停机 20 秒——这期间下的订单不到一半成功。',
-        },
-        {
-          title: '加入 Analytics 就得修改 Checkout',
-          text: 'Analytics 是最后一个要订单的。为了给它发送 record-sale，Checkout 团队修改并重新部署了 Checkout，而现在每个订单都要多等一次往返：对比 checkout-sync-two-calls，它的中位数约为 1.0 秒。',
-        },
-        {
-          title: '另一种做法：发布事件',
-          text: '打开对比视图：checkout-pubsub 处理同样的订单，但 Checkout 发布 order-placed 后立即回答。它的中位数约为 0.6 秒，Fulfillment 停机丝毫不影响它的回答。',
-        },
-      ],
-      expectations: [
-        'Fulfillment 停机时，结账成功率远低于没有故障时',
-        'Fulfillment 停机期间，结账比没有故障时慢',
-        '对顾客报告失败的订单，已经被 Checkout 提交了',
-        '没有故障时，订单耗时中位数约 1.3 秒，无效订单得到 422',
-        'Analytics 停机时，结账同样失败',
-      ],
-    },
-  },
   nodes: [
     shoppers(),
     checkout(
@@ -270,43 +225,6 @@ export const checkoutPubsub: Scenario = {
       atMs: 58_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: 'Checkout 发布 order-placed',
-      summary: 'Checkout 提交订单，把 order-placed 发布到 online-orders 主题后立即回答；每个上下文在自己的消费者组中消费它。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '先发布，再回答',
-          text: '每个 place-order：Checkout 验证并提交订单，把 order-placed 发布到 online-orders（3 个分区，以订单号为键），Broker 一确认就回答 201。订单耗时的中位数约为 0.6 秒。Fulfillment、Inventory 和 Analytics 各自在自己的消费者组中消费每个事件。\n\n动手试试：在约 10 秒时让 Order Fulfillment 停机；30 秒时再让它恢复。',
-        },
-        {
-          title: 'Fulfillment 停机：结账毫不在意',
-          text: 'Fulfillment 在 10 秒到 30 秒之间停机，Checkout 的回答与没有停机时完全相同：同样的成功率，同样的延迟。事件改为在日志中等待，Fulfillment 的积压超过 10 个。',
-          question: {
-            prompt: 'Fulfillment 停机了。结账的成功率会怎样？',
-            choices: ['下降，就像同步 POST 那样', '完全不变', '因为重试，略有下降'],
-            explanation: 'Checkout 只需要 Broker 接收事件。谁来消费、什么时候消费，不关 Checkout 的事。',
-          },
-        },
-        {
-          title: 'Fulfillment 追上进度',
-          text: '30 秒恢复后，Fulfillment 从已提交的偏移量继续，处理积压；到结束时它的积压为 0。每个组都把每个已发布的事件恰好处理了一次：没有丢失，没有重复。',
-        },
-        {
-          title: '在时间上和代码上都解耦',
-          text: 'Checkout 不知道谁在订阅。一个关心订单的新上下文只需在 online-orders 上加一个自己的消费者组，Checkout 不用任何修改——第 7 课用 0 个、1 个和 20 个订阅者来展示这一点。',
-        },
-      ],
-      expectations: [
-        'Fulfillment 停机时，结账成功率与没有故障时相同',
-        'Fulfillment 停机时，结账与没有故障时一样快',
-        'Fulfillment 在停机期间落后，之后追上进度',
-        '每个已发布的事件被每个组恰好处理一次；没有丢失',
-        '没有故障时，订单耗时中位数约 0.6 秒',
-      ],
-    },
-  },
   nodes: [
     shoppers(),
     checkout([{ kind: 'publish', topic: 'online-orders', eventType: 'order-placed', timeoutMs: 2000, retry: PUBLISH_RETRY }], 201),

@@ -6,7 +6,7 @@ import type { ConsumerSpec, NodeSpec, RetryPolicy, Scenario, ScriptItem, Service
 import { lesson } from './lessons/lessonNames';
 
 /** The guided story of a case: its steps, their translation, and how long it takes to work through. */
-type Story = Required<Pick<Scenario, 'minutes' | 'steps' | 'i18n'>>;
+type Story = Required<Pick<Scenario, 'minutes' | 'steps'>>;
 /** C1 and C4 teach lesson 4 (an event handler must not lose events); C11 teaches lesson 3 (ordering). */
 const LESSON_4 = lesson(4);
 const LESSON_3 = lesson(3);
@@ -129,33 +129,6 @@ export const c1CommitBeforeCrash = c1(
         atMs: 5700,
       },
     ],
-    i18n: {
-      'zh-CN': {
-        title: 'C1 · 处理前提交偏移量，然后崩溃',
-        summary: '记录一交给 C1 就自动提交偏移量（每 100 毫秒）。C1 在处理 m2 的第 0.5 秒时崩溃；C2 从已提交的偏移量接手——已经越过了 m2，m2 丢失。',
-        lesson: LESSON_4['zh-CN'],
-        steps: [
-          {
-            title: '交出即提交',
-            text: '五条记录 m0 到 m4 在 T 的分区 0 中等待。C1 拥有这个分区；C2 是同一消费者组中的备用者。记录一交给处理程序就会被自动提交偏移量（每 100 毫秒一次）——在处理之前。到 2.1 秒时已提交的偏移量已经是 3，而 m2 的 1 秒处理才刚刚开始。',
-          },
-          {
-            title: 'C1 在处理 m2 时崩溃',
-            text: '2.52 秒时，C1 在处理 m2 到一半时崩溃。组的已提交偏移量说 m2 已经完成；其实并没有。',
-            question: {
-              prompt: '已提交的偏移量是 3，而 m2（偏移量 2）还没处理完。C2 会从哪里开始读？',
-              choices: ['从 m2，偏移量 2', '从 m3，偏移量 3', '从 m0，从头开始'],
-              explanation: '分区的新主人从组的已提交偏移量开始。它对 C1 手里正在处理什么一无所知。',
-            },
-          },
-          {
-            title: 'C2 接手，越过了 m2',
-            text: 'C1 的会话超时（1 秒）之后，消费者组再平衡，C2 得到分区 0。它从已提交的偏移量 3 继续，处理 m3 和 m4。m2 从未被处理，将来也不会：丢失了。处理前提交就是“至多一次”投递。',
-          },
-        ],
-        expectations: ['m2 丢失；m0、m1、m3、m4 各处理一次；已提交的偏移量最终为 5', '2.1 秒时已提交的偏移量已经是 3，尽管只处理了 m0 和 m1'],
-      },
-    },
   },
 );
 
@@ -221,33 +194,6 @@ export const c1CommitAfterCrash = c1(
         atMs: 6700,
       },
     ],
-    i18n: {
-      'zh-CN': {
-        title: 'C1 · 处理后提交偏移量，然后崩溃',
-        summary: '同样的崩溃，但偏移量只在记录处理完之后才提交：C2 从 m2 开始并处理它。没有任何丢失。',
-        lesson: LESSON_4['zh-CN'],
-        steps: [
-          {
-            title: '处理后提交',
-            text: '同样的记录，同样的崩溃，但每个偏移量只在对应记录处理完之后才提交。2.1 秒时已提交的偏移量是 2：m0 和 m1 已完成，m2 正在处理。',
-          },
-          {
-            title: 'C2 从 m2 开始',
-            text: 'C1 在 2.52 秒处理 m2 到一半时崩溃。再平衡之后，C2 从已提交的偏移量 2——也就是 m2——开始，到 4.7 秒时已经处理完它。',
-            question: {
-              prompt: 'C1 在处理 m2 时崩溃；已提交的偏移量是 2。C2 从哪里开始？',
-              choices: ['从 m2，偏移量 2', '从 m3，偏移量 3', '从 m0，偏移量 0'],
-              explanation: 'm2 从未被提交，所以对组来说它仍然待处理：新的主人会再读一遍。',
-            },
-          },
-          {
-            title: '没有任何丢失',
-            text: '接着是 m3 和 m4，已提交的偏移量最终为 5：每条记录都被处理，没有丢失，而且——这一次——没有重复。处理后提交就是“至少一次”投递。',
-          },
-        ],
-        expectations: ['m2 由 C2 处理；没有丢失，没有重复；已提交的偏移量最终为 5', '2.1 秒时已提交的偏移量是 2：m0 和 m1 已完成，m2 正在处理', '到 4.7 秒时 C2 已处理完 m2'],
-      },
-    },
   },
 );
 
@@ -313,33 +259,6 @@ export const c1CommitAfterDuplicate = c1(
         atMs: 8700,
       },
     ],
-    i18n: {
-      'zh-CN': {
-        title: 'C1 · 处理后、提交前崩溃',
-        summary: '处理后提交，但每秒才自动提交一次：C1 在 3.02 秒处理完 m2，在 3.5 秒、下一次提交之前崩溃。C2 再次处理 m2：至少一次意味着重复。',
-        lesson: LESSON_4['zh-CN'],
-        steps: [
-          {
-            title: '已处理，尚未提交',
-            text: '偏移量在处理后提交，但只由定时器每秒提交一次。C1 在 3.02 秒处理完 m2；3.1 秒时 m2 已处理，但已提交的偏移量仍是 2——提交 3 要等到下一次定时，在 4 秒。',
-          },
-          {
-            title: 'C1 在提交之前崩溃',
-            text: 'C1 在 3.5 秒崩溃。再平衡之后，C2 从已提交的偏移量 2 开始，第二次处理 m2（到 5.7 秒）。没有丢失，但 m2 的效果被应用了两次。',
-            question: {
-              prompt: 'C1 处理完 m2，但在提交之前崩溃了。C2 会怎样处理 m2？',
-              choices: ['跳过：它已经处理过了', '再处理一次', '把它发到死信主题'],
-              explanation: '组只知道已提交的偏移量 2。在它看来，m2 仍然需要处理。',
-            },
-          },
-          {
-            title: '至少一次意味着重复',
-            text: '已提交的偏移量最终为 5：五条记录都被处理了，m2 处理了两次。处理后提交永远不会丢失记录，但可能重复，所以消费者必须能容忍重复——比如记住已处理事件的 id。',
-          },
-        ],
-        expectations: ['没有丢失，但 m2 被处理了两次', '3.1 秒时 m2 已处理，但它的偏移量尚未提交', '到 5.7 秒时 C2 已第二次处理 m2'],
-      },
-    },
   },
 );
 
@@ -449,33 +368,6 @@ export const c4PoisonBlocks = c4(
         atMs: 29_900,
       },
     ],
-    i18n: {
-      'zh-CN': {
-        title: 'C4 · 毒消息阻塞了它的分区',
-        summary: 'm1 永远无法处理，而消费者无限重试：分区 0 卡在它后面的偏移量 1，m2 和 m3 永远在等，而分区 1 照常进行。',
-        lesson: LESSON_4['zh-CN'],
-        steps: [
-          {
-            title: '一条永远无法处理的记录',
-            text: '分区 0 中有 m0 到 m3；分区 1 中有 n0 和 n1。m0 被处理；m1 是毒消息：每次处理都失败。消费者以递增的退避时间（最长 1 秒）无限重试它。与此同时分区 1 已经完成：n0 和 n1，已提交的偏移量为 2。',
-          },
-          {
-            title: '分区卡住了',
-            text: '15 秒时，分区 0 已提交的偏移量仍然是 1，m2 和 m3 在 m1 后面等待，因为一个分区必须按顺序消费。m1 已经失败了 10 次以上。',
-            question: {
-              prompt: '消费者无限重试 m1。它后面的 m2 和 m3 会怎样？',
-              choices: ['同时被处理', '在 m1 后面等待', '被跳过'],
-              explanation: '在一个分区内，顺序就是保证：不放弃 m1，消费者就无法提交越过它的偏移量。',
-            },
-          },
-          {
-            title: '永不减少的积压',
-            text: '30 秒时：积压为 3（m1、m2、m3），m1 失败了 20 次以上，没有任何东西进入死信。对暂时性故障来说重试是对的；对毒消息来说，它会永远阻塞分区。下一个场景：死信主题。',
-          },
-        ],
-        expectations: ['分区 0 卡在已提交偏移量 1，积压为 3；分区 1 已提交 2', '到 0.5 秒时 m0、n0 和 n1 已完成，m1 已失败', '15 秒时分区 0 仍卡在偏移量 1，m1 已尝试超过 10 次'],
-      },
-    },
   },
 );
 
@@ -545,33 +437,6 @@ export const c4DeadLetterTopic = c4(
         atMs: 29_000,
       },
     ],
-    i18n: {
-      'zh-CN': {
-        title: 'C4 · 死信主题释放了分区',
-        summary: '失败 3 次后，m1 被放到 T.DLT 上，消费者继续前进：m2 和 m3 被处理，分区 0 提交到 4。',
-        lesson: LESSON_4['zh-CN'],
-        steps: [
-          {
-            title: '尝试三次，不再多',
-            text: '同样是毒消息 m1，但这个消费者在失败 3 次后放弃。0.5 秒时分区 1 已完成（n0、n1），m1 已失败一次。',
-          },
-          {
-            title: '放到死信主题上',
-            text: '第三次失败后（0.82 秒），消费者把 m1 复制到死信主题 T.DLT，并提交越过它的偏移量。m2 和 m3 随即被处理：到 1.1 秒时分区 0 已提交的偏移量为 4。',
-            question: {
-              prompt: 'm1 第三次失败了。它会怎样？',
-              choices: ['被删除', '被复制到 T.DLT，分区继续前进', '继续阻塞分区'],
-              explanation: '事件不能被拒绝，但可以被搁置：死信主题把它保留下来以便之后处理，分区重获自由。',
-            },
-          },
-          {
-            title: '被搁置，而不是丢失',
-            text: 'm0、m2 和 m3 已处理，积压为 0，恰好失败了 3 次。m1 没有被丢弃：它在 T.DLT 上等待有人——或修复后的处理程序——来处理它，而分区从未长时间停滞。',
-          },
-        ],
-        expectations: ['m1 进入 T.DLT；分区 0 提交到 4；m0、m2、m3 已处理', '0.5 秒时分区 1 已完成，m1 失败了一次', '到 1.1 秒时 m1 已在 T.DLT 上，分区 0 已提交到 4'],
-      },
-    },
   },
 );
 
@@ -618,33 +483,6 @@ export const c11TwoTopics: Scenario = {
       atMs: 5100,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: 'C11 · order-canceled 先于 order-placed 被处理',
-      summary: 'placed 和 canceled 走两个主题。placed 的消费者落后 5 秒，于是取消先到，找不到订单，被丢弃：订单 K 永远停在 ACTIVE。',
-      lesson: LESSON_3['zh-CN'],
-      steps: [
-        {
-          title: '两个主题，两种速度',
-          text: 'Checkout 在 0 秒把 order-placed K 发布到主题 placed；1 秒时客服把 order-canceled K 发布到另一个主题 canceled。Order view 消费这两个主题，每个主题一个消费者组。处理一个 order-placed 要花它 5 秒。',
-        },
-        {
-          title: '取消先到了',
-          text: 'order-canceled K 在 1.03 秒被处理，而 order-placed K 还在处理中。Order view 里还没有订单 K（ABSENT），所以取消无法应用：它被丢弃了。',
-          question: {
-            prompt: 'order-canceled K 在 order-placed K 被应用之前到达 Order view。它会怎样？',
-            choices: ['等待 order-placed K', '被应用：K 变为 CANCELED', '被丢弃：还没有订单 K'],
-            explanation: '两个主题（或两个分区）之间没有顺序：每个消费者组按自己的节奏前进，而状态机无法取消一个尚不存在的东西。',
-          },
-        },
-        {
-          title: '已取消的订单“复活”了',
-          text: '约 5 秒时，order-placed K 终于被应用：K 变为 ACTIVE——并且永远停在 ACTIVE，尽管顾客已经取消了它。状态被破坏了，却没有任何响亮的失败。',
-        },
-      ],
-      expectations: ['取消被丢弃，订单 K 最终为 ACTIVE（错误）', '1.1 秒时取消已被丢弃，K 还不存在'],
-    },
-  },
   durationMs: 10_000,
   seed: 1,
   networkMs: 10,
@@ -723,33 +561,6 @@ export const c11KeyedTopic: Scenario = {
       atMs: 10_100,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: 'C11 · 一个以订单号为键的主题',
-      summary: '两个事件进入同一个以订单号为键的主题，于是落在同一个分区并按顺序消费：取消在缓慢的 placed 后面等待，K 最终为 CANCELED。',
-      lesson: LESSON_3['zh-CN'],
-      steps: [
-        {
-          title: '一个主题，以订单号为键',
-          text: '现在两个事件都进入同一个主题 orders，以订单号为键。同样的键，同样的分区：order-placed K 在分区 2 的偏移量 0，order-canceled K 在偏移量 1，与发布顺序一致。',
-        },
-        {
-          title: '取消排队等候',
-          text: '消费者按偏移量顺序处理一个分区，所以 order-canceled K 在缓慢的 order-placed K 后面等待。约 5 秒时 K 变为 ACTIVE；取消还没有被处理。',
-          question: {
-            prompt: 'order-canceled K 在 1 秒时发布；处理 order-placed K 要 5 秒。取消什么时候被处理？',
-            choices: ['立即，约 1 秒时', '在 order-placed K 之后，按偏移量顺序', '永远不会'],
-            explanation: '在一个分区内，记录按偏移量顺序被消费：取消无法超越它要取消的订单。',
-          },
-        },
-        {
-          title: 'CANCELED，本该如此',
-          text: '约 10 秒时取消被应用：K 为 CANCELED，没有丢弃，没有乱序。Kafka 只保证分区内的顺序——所以必须保持顺序的一切都要共享同一个键。',
-        },
-      ],
-      expectations: ['订单 K 最终为 CANCELED，没有丢弃', 'K 的两个事件在同一个分区：偏移量 0 和 1', '约 5 秒时 K 为 ACTIVE，取消仍在等待'],
-    },
-  },
   nodes: [
     producer('checkout', 'orders-topic', 'order-placed', 40),
     { kind: 'client', id: 'support', label: 'Support desk', role: 'cancels orders', position: { x: 0, y: 240 }, target: 'orders-topic', command: 'order-canceled', timeoutMs: 5000, retry: NO_RETRY },

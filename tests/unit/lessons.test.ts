@@ -11,6 +11,11 @@ import { builtinScenarios, findScenario } from '../../src/scenarios/builtins';
 import { evaluateExpectations } from '../../src/scenarios/expectations';
 import { LESSONS } from '../../src/scenarios/lessons/lessonNames';
 import { buildFlow } from '../../src/ui/graph/buildFlow';
+import { applyScenarioTranslations, type TranslationTable } from '../../src/scenarios/translations/scenarioTranslations';
+import zhCN from '../../src/scenarios/translations/zh-CN.json';
+
+// Translations ship in their own file (loaded on demand in the browser); attach them as the UI does.
+applyScenarioTranslations(builtinScenarios, 'zh-CN', zhCN as TranslationTable);
 
 /** The lesson number of a scenario, from its group name ("7 · Publish/subscribe" → 7). */
 function lessonNumber(s: Scenario): number {

@@ -65,52 +65,6 @@ export const eventCancelOrder: Scenario = {
       },
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '取消订单是一个新的事件',
-      summary: '先下了三个订单，然后取消 o2。取消是一个新的命令，它成功后会在同一个分区里、在 order-placed 之后追加 order-canceled；日志两个事件都保留，后来的读者按顺序重放它们。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '命令成功：一个事实',
-          text: 'place-order o1 成功：Checkout 提交订单，并把 order-placed o1 发布到 orders 主题。键是订单号，所以关于 o1 的所有事件都进入同一个分区。Fulfillment 消费它，o1 变为 ACTIVE。',
-        },
-        {
-          title: '日志中的三个事实',
-          text: '到 3.6 秒时，日志中有三个 order-placed 事件：o1 和 o2 在分区 1（偏移量 0 和 1），o3 在分区 0。Fulfillment 中有 3 个 ACTIVE 订单。',
-        },
-        {
-          title: '取消 o2：新的命令，新的事件',
-          text: '8 秒时，顾客发送一个新的命令 cancel-order o2。这个命令归 Checkout 处理；它成功后，Checkout 追加一个新的事件：order-canceled o2，位于分区 1 的偏移量 2——在 order-placed o2 之后，而 order-placed o2 原封不动。',
-          question: {
-            prompt: '顾客取消了 o2。日志中的 order-placed o2 会怎样？',
-            choices: ['被删除', '被修改为“已取消”', '保持不变；在它之后追加一个新事件 order-canceled o2'],
-            explanation: '事件是不可变的事实：o2 确实被下过单，这一点永远成立。撤销是一个新的事实，位于同一分区的更后面。',
-          },
-        },
-        {
-          title: 'Fulfillment 应用这个变化',
-          text: 'Fulfillment 在读完偏移量 1 之后读取偏移量 2，把 o2 从 ACTIVE 改为 CANCELED：2 个 ACTIVE，1 个 CANCELED，没有事件被丢弃，也没有乱序。主题现在有 4 个事件：这是历史，而不仅仅是当前状态。',
-        },
-        {
-          title: '后来的读者重放历史',
-          text: 'Reporting 在 15 秒时部署，使用一个新的消费者组。它没有已提交的偏移量，于是从最早的偏移量开始（auto.offset.reset = earliest），重放全部 4 个事件——order-placed o2 在 order-canceled o2 之前——得到同样的状态：2 个 ACTIVE，1 个 CANCELED。',
-          question: {
-            prompt: 'Reporting 在 15 秒时才启动，那时 o2 早已取消。关于 o2 它读到了什么？',
-            choices: ['什么都没有：o2 已经没了', '只有 order-canceled o2', '先是 order-placed o2，然后是 order-canceled o2'],
-            explanation: '日志按顺序保留每个事实。新的消费者组从最早的偏移量读起，重建出同样的状态。',
-          },
-        },
-      ],
-      expectations: [
-        '到 3.6 秒时日志中有三个 order-placed 事件（o1、o2 在分区 1；o3 在分区 0），Fulfillment 有 3 个 ACTIVE 订单',
-        '取消追加了第四个事件：分区 1 偏移量 2 处的 order-canceled o2；日志中没有任何东西被删除',
-        'Fulfillment 在 order-placed 之后应用 order-canceled：o2 为 CANCELED，o1 和 o3 为 ACTIVE',
-        '15 秒时部署的 Reporting 从最早的偏移量按顺序重放全部 4 个事件，得到同样的状态',
-        '15 秒之前 Reporting 什么都没读',
-      ],
-    },
-  },
   durationMs: 25_000,
   seed: 2,
   networkMs: 100,

@@ -84,54 +84,6 @@ export const consumerOutageCatchUp: Scenario = {
       atMs: 179_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '停机两分钟的消费者追上进度',
-      summary: 'Fulfillment 从 10 秒到 130 秒停机。Checkout 毫无察觉；Fulfillment 的消费延迟（积压）增长到约 240 个事件，之后它从已提交的偏移量继续，处理了其中的每一个。没有任何丢失。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '两个消费者组都跟得上',
-          text: '顾客每秒下约 2 个订单；Checkout 把每个订单作为 order-placed 发布到 online-orders。Fulfillment 和 Inventory 各自在自己的消费者组中读取每个事件，积压保持在 5 以内。',
-        },
-        {
-          title: 'Fulfillment 停机',
-          text: '从 10 秒开始 Fulfillment 停机。事件继续到达并留在日志中；Fulfillment 已提交的偏移量不再前进，所以它的积压每秒增加约 2 个事件——到 60 秒时超过 70 个。Checkout 和 Inventory 都没有察觉。',
-          question: {
-            prompt: 'Fulfillment 已经停机 50 秒。它还没读的 order-placed 事件会怎样？',
-            choices: ['作为失败退回给 Checkout', '被丢弃', '留在日志中等待，Fulfillment 的积压不断增长'],
-            explanation: 'Broker 为每个组保留日志；每个组记录自己已提交的偏移量。暂时没人能处理的事件只是在那里等待。',
-          },
-        },
-        {
-          title: '落后两分钟',
-          text: '恢复之前，Fulfillment 落后超过 180 个事件，而 Inventory 的积压不到 5。同步 POST 早就在超时后放弃了（第 5 课）；事件只是等着被处理。',
-        },
-        {
-          title: '追上进度',
-          text: '130 秒时 Fulfillment 重启，重新加入消费者组，从已提交的偏移量继续，处理积压：30 秒内它的积压回落到最多 2 个。',
-          question: {
-            prompt: 'Fulfillment 恢复后从哪里继续读？',
-            choices: ['从最新的事件：旧的已经过时了', '从已提交的偏移量：第一个还没处理完的事件', '从偏移量 0：全部重来'],
-            explanation: '已提交的偏移量就是组的书签：之前的都已完成，从它开始的都还要处理。',
-          },
-        },
-        {
-          title: '没有任何丢失',
-          text: '每个组都把每个事件恰好处理了一次：没有丢失，没有重复。最早的事件等了约两分钟（p99 延迟超过 100 秒）。处理者不能拒绝这些事件，也无需拒绝：它只需最终处理到它们。',
-        },
-      ],
-      expectations: [
-        'Checkout 不受影响：每个订单都成功',
-        '停机之前两个组都跟得上',
-        '60 秒时，停机 50 秒后，Fulfillment 落后超过 70 个事件',
-        'Fulfillment 恢复之前积压超过 180 个事件；Inventory 跟得上',
-        '恢复后 30 秒内 Fulfillment 追上进度',
-        '两个组都把每个事件处理一次：没有丢失，没有重复',
-        '最早的事件等了约两分钟，仍然被处理了',
-      ],
-    },
-  },
   nodes: nodes(),
   expectations: [
     {
@@ -226,41 +178,6 @@ export const consumerOutageRetention: Scenario = {
       atMs: 179_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '同样的停机，保留期只有 60 秒',
-      summary: '同样停机两分钟，但主题会删除超过 60 秒的记录。Fulfillment 恢复时，它最先错过的那些事件已经不在了：日志保留事件的时间必须长于最长的停机。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '同样的商店，更短的记忆',
-          text: '同样的顾客，Fulfillment 同样从 10 秒停机到 130 秒，但 online-orders 只保留记录 60 秒（保留期）。更早的记录会被删除，不管每个消费者组是否读过。',
-        },
-        {
-          title: '日志遗忘了',
-          text: 'Fulfillment 停机期间，Broker 删除了超过 60 秒的记录。Inventory 早已读过；Fulfillment 从未读过：到 100 秒时，它已有超过 20 个事件永远消失了。',
-          question: {
-            prompt: '一个 Fulfillment 还没读的事件超过了保留期。Broker 会怎么做？',
-            choices: ['等到 Fulfillment 读完它', '照样删除它', '把它移到死信主题'],
-            explanation: '保留期按时间（或大小）计算，而不是按是否被消费：Broker 不会等待任何消费者组。',
-          },
-        },
-        {
-          title: '回来了，但有缺口',
-          text: '130 秒时 Fulfillment 恢复。它已提交的偏移量现在指向日志起点之前，所以它从仍然保留的最早记录继续（auto.offset.reset = earliest）。中间被删除的事件——超过 60 个——对 Fulfillment 来说已经丢失。',
-        },
-        {
-          title: '保留期必须长于停机',
-          text: 'Inventory 处理了每个事件；Fulfillment 处理的比发布的少。事件不能被拒绝，也不能被遗忘：保留时间要长于你打算扛过的最长停机（实践中以天计）。',
-        },
-      ],
-      expectations: [
-        '到 100 秒时，Broker 已经删除了 Fulfillment 从未读过的事件',
-        'Fulfillment 丢失了停机期间被保留策略删除的事件',
-        '一直跟得上的 Inventory 没有丢失任何事件',
-      ],
-    },
-  },
   nodes: nodes(60_000),
   expectations: [
     {

@@ -54,38 +54,6 @@ export const checkoutSyncTwoCalls: Scenario = {
       },
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '加入 Analytics 之前：Checkout 调用两个上下文',
-      summary: '同样的顾客和订单，在 Analytics 出现之前：Checkout 只向 Fulfillment 和 Inventory 发 POST。与 checkout-sync 对比，在那里 Checkout 团队不得不加上第三个调用。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '每个订单两次调用',
-          text: 'Checkout 验证每个 place-order 并提交，然后依次向 Fulfillment 发送 POST ship-order、向 Inventory 发送 POST reserve-stock，两者都回答后才回答 201。订单耗时的中位数约为 1.0 秒。',
-        },
-        {
-          title: 'Analytics 也想要订单',
-          text: '现在 Analytics 也需要每一笔销售。在同步调用的设计下，必须修改 Checkout：在它的代码里加第三个 POST，record-sale，由 Checkout 团队测试并重新部署——而 Checkout 在业务上根本没有理由知道这个上下文。',
-          question: {
-            prompt: 'Analytics 需要每个订单。在这种设计下，哪个服务必须修改？',
-            choices: ['只有 Analytics', 'Checkout（以及 Analytics）', '都不用：Analytics 可以从 Fulfillment 读订单'],
-            explanation: '在 POST 设计中，由调用方决定谁会得知一个订单：每个新的关心方都意味着修改 Checkout。',
-          },
-        },
-        {
-          title: '每个订单都要为此付出代价',
-          text: '打开对比视图（checkout-sync，三次调用）：第三次往返加在每个订单上，中位数从约 1.0 秒变为约 1.3 秒。延迟一次调用一次调用地累加；失败的可能也是如此。',
-          question: {
-            prompt: '加上第三个同步调用（record-sale，约 50 毫秒的处理，加上两次 120 毫秒的网络传输）后，结账的中位耗时会……',
-            choices: ['差不多', '慢约 0.3 秒', '慢一倍'],
-            explanation: '两次 120 毫秒的传输加上约 50 毫秒的处理：每个订单大约多 0.3 秒，checkout-sync 正是如此。',
-          },
-        },
-      ],
-      expectations: ['两次调用：结账耗时中位数约 1.0 秒（低于 1.15 秒）', '没有故障时，每个有效订单都成功'],
-    },
-  },
   expectations: [
     {
       name: 'two calls: the median checkout takes about 1.0 s (under 1.15 s)',

@@ -46,7 +46,6 @@ const checkoutUnchanged = {
     { metric: 'checkout.successRate', op: '==' as const, value: 1 },
   ],
 };
-const checkoutUnchangedZh = '每个有效订单都成功；回答耗时中位数约 0.5 秒';
 
 export const pubsubZeroSubscribers: Scenario = {
   ...common,
@@ -82,33 +81,6 @@ export const pubsubZeroSubscribers: Scenario = {
       atMs: 56_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '没有订阅者时发布',
-      summary: 'Checkout 把 order-placed 发布到 online-orders，目前还没有人消费。每个订单都成功；事件只是留在日志中。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '向空房间发布',
-          text: 'Checkout 验证每个 place-order（有几个无效，得到 422），提交订单，把 order-placed 发布到 online-orders，Broker 确认后回答 201。目前还没有消费者组读取这个主题。',
-        },
-        {
-          title: '没人订阅，也没有失败',
-          text: '每个有效订单都成功，每一个都是日志中的一个事件（追加的事件数 = 成功的订单数），等待以后订阅的任何消费者组——如果它想要历史，就从最早的偏移量读起。',
-          question: {
-            prompt: '没有人订阅 online-orders。Checkout 的订单会怎样？',
-            choices: ['失败：没有人收到', '成功；事件留在日志中，等待订阅者', 'Checkout 一直等到出现订阅者'],
-            explanation: '发布就是告诉日志发生了什么。谁来读、有没有人读，都不是生产者要操心的事。',
-          },
-        },
-        {
-          title: '用来对比的基准',
-          text: 'Checkout 回答耗时的中位数约为 0.5 秒。记住这次运行，然后打开 pubsub-one-subscriber 和 pubsub-twenty-subscribers：同样的订单，更多的订阅者。',
-        },
-      ],
-      expectations: [checkoutUnchangedZh, '每个成功的订单都是日志中的一个事件，没有人读'],
-    },
-  },
   expectations: [
     checkoutUnchanged,
     {
@@ -156,33 +128,6 @@ export const pubsubOneSubscriber: Scenario = {
       atMs: 58_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '有一个订阅者时发布',
-      summary: '同样的订单；现在 Fulfillment 在自己的消费者组中消费 online-orders。Checkout 没有任何修改，回答与之前完全相同。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '一个订阅者',
-          text: 'Fulfillment 用自己的消费者组订阅 online-orders，事件一到就处理：它的积压从不超过 8。',
-        },
-        {
-          title: '上游改了什么？',
-          text: 'Checkout 什么都没改：同样的代码，同样的回答。它的中位数仍约为 0.5 秒——事实上与没有订阅者的那次运行精确到微秒都一样（在对比视图中同时打开两者）。',
-          question: {
-            prompt: '增加了一个订阅者。Checkout 需要改什么？',
-            choices: ['它的代码：加一个对 Fulfillment 的调用', '它的配置：一份订阅者清单', '什么都不用改'],
-            explanation: 'Fulfillment 是自己订阅的。生产者只是发布到主题，永远不知道谁在读。',
-          },
-        },
-        {
-          title: '每个事件，处理一次',
-          text: '到结束时，Fulfillment 把每个已发布的事件恰好处理了一次，没有重复。',
-        },
-      ],
-      expectations: [checkoutUnchangedZh, 'Fulfillment 把每个事件处理一次，并且跟得上'],
-    },
-  },
   expectations: [
     checkoutUnchanged,
     {
@@ -244,37 +189,6 @@ export const pubsubTwentySubscribers: Scenario = {
       atMs: 59_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '有二十个订阅者时发布',
-      summary: '同样的订单，现在有 20 个消费者组在读：Fulfillment、Inventory、Analytics 和另外 17 个团队。每个组都收到每个事件；Checkout 的回答与没有订阅者时完全相同。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '二十个订阅者',
-          text: '二十个消费者组读取 online-orders：Fulfillment、Inventory、Analytics，以及画在一个框里的另外 17 个团队（loyalty、fraud、email……）。每个组都是一个独立的订阅，有自己已提交的偏移量。',
-        },
-        {
-          title: 'Checkout 现在变慢了吗？',
-          text: 'Checkout 的中位数仍约为 0.5 秒——与零个、一个订阅者时完全相同。生产者不知道谁在消费，所以消费者也无法拖慢它。',
-          question: {
-            prompt: '现在有二十个组读取每个订单。Checkout 的回答会慢多少？',
-            choices: ['慢大约二十倍', '慢一点', '一点也不慢'],
-            explanation: 'Checkout 只等 Broker 的确认。投递给每个组发生在之后，按各组自己的节奏进行。',
-          },
-        },
-        {
-          title: '每个组都收到全部事件',
-          text: '20 个组中的每一个都把每个事件恰好处理了一次：没有丢失，结束时所有积压都是 0。',
-        },
-        {
-          title: '动手试试：让一个组变慢',
-          text: '让 Analytics 从 10 秒到 30 秒变慢（×100）：它的积压超过 10，而 Fulfillment 保持在 5 以内，每个订单仍然成功。一个组的麻烦只留在这个组里。',
-        },
-      ],
-      expectations: [checkoutUnchangedZh, '20 个组中的每一个都把每个事件恰好处理一次', '慢的组独自落后：其他组和 Checkout 都察觉不到'],
-    },
-  },
   expectations: [
     checkoutUnchanged,
     {
@@ -335,37 +249,6 @@ export const pubsubScaleConsumers: Scenario = {
       atMs: 59_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '扩展消费者组',
-      summary: '两个消费者组读取同一个 4 分区主题，每秒 4 个事件，每个事件处理 500 毫秒。一个实例越落越远；四个实例（每个分区一个）跟得上。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '两个组，同样的事件',
-          text: '顾客每秒约下 4 个订单；Checkout 把每个订单发布到 sales，一个有 4 个分区的主题。两个消费者组读取它。生成一份报表要 500 毫秒，所以一个实例每秒最多处理 2 个事件。',
-        },
-        {
-          title: '哪个组跟得上？',
-          text: '到 40 秒时，reports-one（1 个实例）落后超过 50 个事件。reports-four 有 4 个实例分担 4 个分区，每个一个：它的积压最多 12，事件平均等待不到 1.5 秒，而 reports-one 超过 8 秒。',
-          question: {
-            prompt: '每秒到达 4 个事件，每个要处理 500 毫秒。哪个组跟得上？',
-            choices: ['两个都行：Broker 会分摊负载', '只有 4 个实例的组', '都跟不上'],
-            explanation: '一个实例每秒处理 2 个，只有到达速率的一半。四个实例各自负责一个分区，每秒最多能处理 8 个。',
-          },
-        },
-        {
-          title: '扩展消化积压',
-          text: '商店在 40 秒关门。reports-four 早就处理完了；reports-one 继续以每秒 2 个的速度消化，到 60 秒时仍落后超过 10 个。两个组都处理了它们读到的每个事件——没有丢失，只是晚了。',
-        },
-      ],
-      expectations: [
-        '40 秒时，一个实例落后超过 50 个事件；四个实例最多落后 12 个',
-        '一个实例时事件平均等待超过 8 秒，四个实例时不到 1.5 秒',
-        '60 秒时四个实例已处理完，一个实例仍在追赶；没有丢失',
-      ],
-    },
-  },
   durationMs: DURATION_MS,
   seed: 7,
   networkMs: 100,

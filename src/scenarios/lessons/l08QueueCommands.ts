@@ -70,52 +70,6 @@ export const asyncCommandQueue: Scenario = {
       atMs: 59_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '已受理的命令，由竞争的工作者完成',
-      summary: 'Checkout 验证 place-order，把 charge-card 放入点对点队列后立即回答 202。三个支付工作者竞争消息，每条消息只由其中一个处理，处理后发布 payment-completed；Notifications 把结果告诉顾客。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '快速检查，然后 202',
-          text: 'Checkout 用 50 毫秒验证 place-order——无效的立即得到 422，永远不会进入队列——然后把一条 charge-card 消息放入 payment-jobs，回答 202 Accepted：命令被受理了，但还没有完成。每个回答都在 0.5 秒内到达。',
-        },
-        {
-          title: '竞争的工作者',
-          text: '三个支付工作者消费 payment-jobs，每个一次处理一条消息（prefetch 1），Broker 把每条消息只交给其中一个。扣款约需 1.2 秒，所以订单扎堆时，消息会在队列中等待。',
-          question: {
-            prompt: '三个工作者消费同一个队列。一条 charge-card 消息会由几个工作者处理？',
-            choices: ['三个都处理', '恰好一个', '一个处理，其余的检查它的工作'],
-            explanation: '点对点队列把每条消息交给一个消费者：工作者们竞争消息，分担工作。',
-          },
-        },
-        {
-          title: '之后的结果',
-          text: '工作者扣款完成后确认（ack）消息，并把 payment-completed 发布到 payment-outcomes；Notifications 消费它并通知顾客。顾客早就得到了 202，所以商店必须在之后告诉他结果——一封邮件，一个订单状态页。',
-        },
-        {
-          title: '工作者在处理消息时崩溃',
-          text: '30 秒时，工作者 2 在一次扣款进行到一半时崩溃。它的通道关闭，Broker 把未确认的消息放回队列；它被再次投递（redelivered）给一个在线的工作者并完成处理。在崩溃之前，没有任何消息被投递过两次。',
-          question: {
-            prompt: '工作者 2 在处理一条尚未确认的消息时死掉了。这条消息会怎样？',
-            choices: ['丢失', 'Broker 把它重新入队并再次投递', '进入死信队列'],
-            explanation: 'Broker 会保留已投递的消息，直到它被确认；通道关闭时，未确认的消息回到队列。这就是至少一次投递，所以处理者应当具有幂等性。',
-          },
-        },
-        {
-          title: '各完成一次——但仍然耦合',
-          text: '最终每个已受理的订单恰好有一个 payment-completed 事件，Notifications 处理了每一个；队列为空。但工作者是我们自己的代码，在我们为它们选定的队列上执行我们的命令：这是变成异步的命令，仍然耦合——而不是任何人都可以订阅的事件。',
-        },
-      ],
-      expectations: [
-        'Checkout 在 0.5 秒内回答 202；无效订单得到 422，永远不会进入队列',
-        '订单扎堆时，消息在队列中等待',
-        '崩溃之前，每条消息只投递一次，只交给一个工作者',
-        '工作者 2 在处理中崩溃：Broker 把消息重新入队，再次投递并完成',
-        '每个已受理的订单有一个 payment-completed，Notifications 处理了每一个',
-      ],
-    },
-  },
   durationMs: 60_000,
   seed: 8,
   networkMs: 100,

@@ -40,37 +40,6 @@ export const publishFailedCommands: Scenario = {
       atMs: 58_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '为审计而发布失败的命令',
-      summary: 'Checkout 为每个被接受的订单发布 order-placed，为每个被拒绝的订单发布 order-failed。Fulfillment 只看到真正的订单；Analytics 统计每一次失败，出现技术故障时，500 也会被发布。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '成功和失败，都是事实',
-          text: '每个 place-order 要么成功——Checkout 把 order-placed 发布到 online-orders——要么数据验证失败（这里约五分之一）并得到 422。这次失败也确实发生了，业务方想知道：Checkout 把它作为 order-failed 发布到 order-failures。',
-        },
-        {
-          title: '每个消费者挑选自己关心的事实',
-          text: 'Fulfillment 消费 online-orders：每个被接受的订单，不含任何被拒绝的。Analytics 消费 order-failures：每次拒绝恰好一个事件，用于审计，或者用来发现比如一个坏掉的支付表单。',
-          question: {
-            prompt: '哪些订单会到达 Fulfillment？',
-            choices: ['所有订单，不管失败与否', '只有被接受的订单', '只有失败的订单，以便跟进'],
-            explanation: '失败的命令作为另一种事件类型发布在自己的主题上。Fulfillment 只订阅它必须处理的事件。',
-          },
-        },
-        {
-          title: '技术故障也一样',
-          text: '动手试试：让 Checkout 从 20 秒到 40 秒有 30% 的尝试失败（Error）。这些 500 同样被发布为 order-failed，于是 order-failures 中的事件比拒绝的次数更多；Fulfillment 仍然只看到被接受的订单。',
-        },
-      ],
-      expectations: [
-        '每个被拒绝的订单成为一个 order-failed 事件；Analytics 处理每一个',
-        'Fulfillment 只看到被接受的订单',
-        '20 秒到 40 秒之间 Checkout 有 30% 的尝试失败时，500 也会被发布',
-      ],
-    },
-  },
   durationMs: 60_000,
   seed: 9,
   networkMs: 100,

@@ -39,37 +39,6 @@ export const eventChain: Scenario = {
       atMs: 59_000,
     },
   ],
-  i18n: {
-    'zh-CN': {
-      title: '事件链：order-placed → order-fulfilled',
-      summary: 'Fulfillment 消费 order-placed，为每个已发货的订单发布 order-fulfilled；Notifications 消费 order-fulfilled 并给顾客发邮件。Fulfillment 停机时事件链暂停；没有任何丢失，Checkout 也毫无察觉。',
-      lesson: LESSON['zh-CN'],
-      steps: [
-        {
-          title: '一串事实',
-          text: 'Checkout 发布 order-placed。Fulfillment 消费它，给订单发货，并发布自己的事件 order-fulfilled 到 shipments；Notifications 消费它并给顾客发邮件。每个上下文只知道自己读和写的主题。',
-        },
-        {
-          title: '链条中的一环停机了',
-          text: 'Fulfillment 从 20 秒到 35 秒停机：order-placed 在它的消费者组中堆积（积压超过 5），order-fulfilled 不再到来，所以 Notifications 无事可做。没有任何失败：Checkout 仍然回答每个订单。',
-          question: {
-            prompt: 'Fulfillment 从 20 秒到 35 秒停机。Notifications 会怎样？',
-            choices: ['失败：它的上游停机了', '空闲：没有 order-fulfilled 到来，也没有任何失败', '改为直接读取 order-placed'],
-            explanation: 'Notifications 依赖的是 order-fulfilled 事件，而不是 Fulfillment 是否在线。没有事件，就没有工作——也没有错误。',
-          },
-        },
-        {
-          title: '事件链恢复',
-          text: 'Fulfillment 从已提交的偏移量继续，处理积压的发货，每个订单发布一个 order-fulfilled；Notifications 随之追上。最终 order-fulfilled 与 order-placed 一样多，每个都处理了一次：没有丢失，没有重复。',
-        },
-      ],
-      expectations: [
-        '停机之前，每个 order-placed 之后都有一个 order-fulfilled，Notifications 跟得上',
-        'Fulfillment 停机期间，order-placed 堆积，order-fulfilled 停止；Checkout 不受影响',
-        '最终：每个 order-placed 对应一个 order-fulfilled，每个都由 Notifications 处理；没有丢失或重复',
-      ],
-    },
-  },
   durationMs: 60_000,
   seed: 10,
   networkMs: 100,
