@@ -1,6 +1,7 @@
 // Headless runner: the same scenarios, engine and expectations as the browser, as text or JSON.
 import { readFileSync } from 'node:fs';
 import { computeMetrics, RESERVED_METRIC_KEYS, type CommandMetrics, type Metrics } from './engine/metrics';
+import { SimulationLimitError } from './engine/scheduler';
 import { simulate } from './engine/simulate';
 import type { Scenario } from './engine/types';
 import { builtinScenarios, findScenario } from './scenarios/builtins';
@@ -74,9 +75,19 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     throw e;
   }
   const seed = args.seed ?? scenario.seed;
-  const trace = simulate(scenario, { seed, interventions: args.faults, untilMs: args.untilMs });
+  let trace;
+  let expectations;
+  try {
+    trace = simulate(scenario, { seed, interventions: args.faults, untilMs: args.untilMs });
+    expectations = evaluateExpectations(scenario, seed);
+  } catch (e) {
+    if (e instanceof SimulationLimitError) {
+      err(`error: ${scenario.id}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
   const metrics = computeMetrics(trace, scenario);
-  const expectations = evaluateExpectations(scenario, seed);
   const allPassed = expectations.every((e) => e.passed);
   if (args.json) {
     out(JSON.stringify({ scenario: scenario.id, seed, untilMs: trace.durationMs, faults: trace.faults, metrics, expectations }, null, 2));

@@ -95,7 +95,8 @@ export class Scheduler {
   }
 
   /** Run tasks in order until none is left at or before `until`. */
-  run(until: number): void {
+  /** Run tasks in time order up to `until`; throws SimulationLimitError after `maxDispatches` tasks. */
+  run(until: number, maxDispatches = Infinity): void {
     const times = this.times;
     const seqs = this.seqs;
     const tasks = this.tasks;
@@ -129,6 +130,7 @@ export class Scheduler {
           }
         }
       }
+      if (this.dispatched >= maxDispatches) throw new SimulationLimitError(this.now, this.dispatched);
       if (fromLane) {
         if (!(time <= until)) break;
         this.now = time;
@@ -169,5 +171,18 @@ export class Scheduler {
       task();
     }
     if (until > this.now && Number.isFinite(until)) this.now = until;
+  }
+}
+
+/**
+ * A run that would not end: e.g. a handler that always fails, retried with no delay, never lets
+ * virtual time advance. Stopping with a clear message beats freezing the learner's browser.
+ */
+export class SimulationLimitError extends Error {
+  constructor(
+    readonly atMs: number,
+    readonly steps: number,
+  ) {
+    super(`the run stopped after ${steps.toLocaleString('en')} steps at t = ${(atMs / 1000).toFixed(3)} s: something retries or loops without letting time pass (a zero backoff with a handler that always fails?), or the scenario is too large`);
   }
 }

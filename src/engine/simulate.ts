@@ -17,7 +17,12 @@ export interface SimulateOptions {
   untilMs?: number;
   /** Out-parameter for benchmarks: filled with the number of scheduler tasks the run dispatched. */
   stats?: { dispatched: number };
+  /** Stop with a SimulationLimitError after this many scheduler tasks (a run that never lets time pass). */
+  maxSteps?: number;
 }
+
+/** Far above any built-in scenario (a 10-minute flagship run takes 15 k; the benchmark passes its own limit), and stops a runaway run before it exhausts a browser tab's memory. */
+export const DEFAULT_MAX_STEPS = 3_000_000;
 
 /** How consumers publish chained events and dead letters: a few quick retries, then report failure. */
 const CONSUMER_PUBLISH = { timeoutMs: 5000, retry: { maxAttempts: 5, backoffMs: 200, multiplier: 2, maxBackoffMs: 5000, jitter: 0 } };
@@ -227,7 +232,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   });
 
   sim.scheduleFaults(faults);
-  sim.scheduler.run(untilMs);
+  sim.scheduler.run(untilMs, options.maxSteps ?? DEFAULT_MAX_STEPS);
   if (options.stats) options.stats.dispatched = sim.scheduler.dispatched;
   return { scenarioId: scenario.id, seed, durationMs: untilMs, faults, records: sim.records, events: sim.events };
 }

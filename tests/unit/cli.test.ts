@@ -99,3 +99,30 @@ describe('npm run sim', () => {
     expect(() => parseFault('b:down=3@0-3')).toThrow(UsageError);
   });
 });
+
+describe('a run that never lets time pass', () => {
+  it('stops with a clear error instead of hanging (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cel-'));
+    const file = join(dir, 'spin.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'spin',
+        durationMs: 5000,
+        nodes: [
+          { kind: 'client', id: 'p', target: 't', command: 'e' },
+          { kind: 'topic', id: 't' },
+          {
+            kind: 'service',
+            id: 'c',
+            consumers: [{ group: 'g', topic: 't', processing: { kind: 'const', ms: 0 }, errorRate: 1, retry: { maxAttempts: 'Infinity', backoffMs: 0, jitter: 0 } }],
+          },
+        ],
+        workload: [{ kind: 'script', client: 'p', items: [{ atMs: 0, key: 'k' }] }],
+      }),
+    );
+    const r = run(['--file', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/the run stopped after 3,000,000 steps at t = 0\.0\d\d s/);
+  }, 60_000);
+});

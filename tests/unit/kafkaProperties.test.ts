@@ -26,7 +26,7 @@ const KEYS = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 // ─── Generators ──────────────────────────────────────────────────────────────
 
-// Mostly quick handlers, sometimes a slow one (seconds): slow handlers keep members busy across
+// Mostly quick handlers, sometimes a slow one (0.3–1 s): slow handlers keep members busy across
 // faults and rebalances, where the interesting interleavings are.
 const dist: fc.Arbitrary<Dist> = fc.oneof(
   { arbitrary: fc.integer({ min: 300, max: 1000 }).map((ms): Dist => ({ kind: 'const', ms })), weight: 1 },
@@ -253,7 +253,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expectFirstProcessingInKeyOrder(mine);
         }
       }),
-      runs(5000),
+      runs(8000),
     );
   }, TIMEOUT_MS);
 
@@ -344,7 +344,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expect(owners.size, `${r.group} at t=${r.t}`).toBe(anyAlive ? b.gen.partitions : 0);
         }
       }),
-      runs(1500),
+      runs(3000),
     );
   }, TIMEOUT_MS);
 
@@ -362,6 +362,9 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           for (const p of processed) if (p.group === id) counts.set(p.event, (counts.get(p.event) ?? 0) + 1);
           if (spec.autoCommitIntervalMs === 0) {
             // A synchronous commit precedes the handler, so a record can never be handed over twice.
+            // Not with auto-commit: a record handled before the next tick is redelivered after a
+            // crash (Kafka's enable.auto.commit is neither at-most- nor at-least-once), so for
+            // auto-commit only the "nothing disappears silently" half is claimed.
             for (const [event, n] of counts) expect(n, `${id} processed event ${event} ${n} times`).toBe(1);
           }
           const lostHere = new Set(lost.filter((l) => l.group === id).map((l) => l.event));
@@ -378,7 +381,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
           expect(metrics.groups[id].processed + metrics.groups[id].lost).toBeLessThanOrEqual(appended.length);
         }
       }),
-      runs(5000),
+      runs(8000),
     );
   }, TIMEOUT_MS);
 
@@ -388,7 +391,7 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
         const trace = run(b, seed);
         expectRetriesOnTime(b, trace);
       }),
-      runs(3000),
+      runs(5000),
     );
   }, TIMEOUT_MS);
 

@@ -97,7 +97,8 @@ describe('M/M/1 (one worker, exponential service, Poisson arrivals)', () => {
     // time (= 0.1 s): 18 000 × 0.1 s / T ⇒ sd ≈ 0.095 over 20 000 s, i.e. 2.4 % of 4. By Little's
     // law W̄ ≈ L̄/λ carries the same relative error (plus 0.4 % from the arrival count). ±10 % is
     // therefore > 4 standard errors: wide enough never to flake on a correct engine, narrow enough
-    // to catch a wrong service rate (a 10 % slower server gives W = 0.71 s, L = 5.7).
+    // to catch a wrong service rate (a 10 % slower server gives W = 0.71 s, L = 5.7). Checked over
+    // seeds 1–10: sd of L̄ 0.100, sd of W̄ 12 ms (2.4 %), as predicted.
     expect(m.submitted).toBeGreaterThan(150_000);
     expect(m.pending).toBe(0);
     expect(m.meanLatencyMs / 500).toBeGreaterThan(0.9);
