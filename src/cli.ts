@@ -1,5 +1,5 @@
 // Headless runner: the same scenarios, engine and expectations as the browser, as text or JSON.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { computeMetrics, RESERVED_METRIC_KEYS, type CommandMetrics, type Metrics } from './engine/metrics';
 import { SimulationLimitError } from './engine/scheduler';
 import { simulate } from './engine/simulate';
@@ -13,8 +13,13 @@ function loadScenario(args: CliArgs): Scenario {
   if (args.file !== undefined) {
     let text: string;
     try {
+      // Refuse devices, pipes and huge files before reading: /dev/zero must not hang the runner.
+      const stat = statSync(args.file);
+      if (!stat.isFile()) throw new UsageError(`--file '${args.file}': not a regular file`);
+      if (stat.size > 2_000_000) throw new UsageError(`--file '${args.file}': larger than 2 MB`);
       text = readFileSync(args.file, 'utf8');
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new UsageError(`--file '${args.file}': cannot read it (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
     }
     return parseScenarioText(text, args.file);
@@ -103,6 +108,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
 const isEntry = typeof process !== 'undefined' && process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // `npm run sim -- … | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   process.exitCode = main(
     process.argv.slice(2),
     (s) => process.stdout.write(s + '\n'),

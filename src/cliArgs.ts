@@ -1,5 +1,6 @@
 // Parsing of the headless runner's arguments, kept apart from I/O so tests can call it directly.
 import type { FaultKind, FaultSpec, Scenario } from './engine/types';
+import { faultProblem } from './scenarios/faultRules';
 
 export interface CliArgs {
   list: boolean;
@@ -39,7 +40,7 @@ export function parseFault(text: string): FaultSpec {
   if (isLink !== (kind === 'cut')) throw new UsageError(`--fault '${text}': ${kind === 'cut' ? 'cut takes a link A->B' : `${kind} takes a node, not a link`}`);
   const fault: FaultSpec = { target, kind: kind as FaultKind, fromMs: Math.round(Number(from) * 1000) };
   if (to !== undefined) fault.untilMs = Math.round(Number(to) * 1000);
-  if (fault.untilMs !== undefined && fault.untilMs <= fault.fromMs) throw new UsageError(`--fault '${text}': the end (${to}s) must come after the start (${from}s)`);
+  if (fault.untilMs !== undefined && fault.untilMs <= fault.fromMs) throw new UsageError(`--fault '${text}': the end must come at least 1 ms after the start (times are in seconds, rounded to ms)`);
   if (value !== undefined) {
     const v = Number(value);
     if (kind === 'slow') {
@@ -85,7 +86,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--until': {
         const v = takeValue(argv, i++, a);
         const n = Number(v);
-        if (!/^\d*\.?\d+$/.test(v) || !(n > 0) || n > 86_400) throw new UsageError(`--until '${v}': expected seconds, more than 0 and at most 86400`);
+        if (!/^\d*\.?\d+$/.test(v) || !(n >= 0.001) || n > 86_400) throw new UsageError(`--until '${v}': expected seconds, from 0.001 to 86400`);
         args.untilMs = Math.round(n * 1000);
         break;
       }
@@ -112,5 +113,8 @@ export function checkFaultTargets(faults: FaultSpec[], scenario: Scenario): void
     for (const id of f.target.split('->')) {
       if (!ids.includes(id)) throw new UsageError(`--fault: '${id}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
     }
+    const problem = faultProblem(f, scenario);
+    if (problem) throw new UsageError(`--fault ${f.target}:${f.kind}: ${problem}`);
+    if (f.fromMs >= scenario.durationMs) throw new UsageError(`--fault ${f.target}:${f.kind}: starts at ${f.fromMs / 1000}s, after the run ends (${scenario.durationMs / 1000}s)`);
   }
 }

@@ -16,8 +16,9 @@ export class EntityState {
   ) {}
 
   apply(event: EventInfo): void {
+    // Own properties only: an event type such as `toString` must not find Object.prototype's.
+    if (!Object.hasOwn(this.spec.transitions, event.type)) return;
     const transition = this.spec.transitions[event.type];
-    if (!transition) return;
     const current = this.states.get(event.key) ?? this.spec.initial;
     if (transition.from.includes(current)) {
       this.states.set(event.key, transition.to);

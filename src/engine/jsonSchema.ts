@@ -5,6 +5,8 @@ import type { JsonSchema } from './types';
  * sentence naming the field (what a 422 answer would say), or undefined when the value is valid.
  * Small on purpose: a full validator would cost more bytes than the whole engine.
  */
+export const MAX_PATTERN_INPUT = 1000;
+
 export function validateJson(schema: JsonSchema, value: unknown, path = ''): string | undefined {
   const at = path === '' ? 'the payload' : `'${path}'`;
   if (schema.type !== undefined && !hasType(schema.type, value)) return `${at} must be ${article(schema.type)}`;
@@ -16,7 +18,11 @@ export function validateJson(schema: JsonSchema, value: unknown, path = ''): str
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) return `${at} must have at least ${schema.minLength} characters`;
     if (schema.maxLength !== undefined && value.length > schema.maxLength) return `${at} must have at most ${schema.maxLength} characters`;
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return `${at} does not match ${schema.pattern}`;
+    if (schema.pattern !== undefined) {
+      // Bounded input keeps a pattern's worst case small (the file reader also refuses nested quantifiers).
+      if (value.length > MAX_PATTERN_INPUT) return `${at} is longer than ${MAX_PATTERN_INPUT} characters`;
+      if (!new RegExp(schema.pattern, 'u').test(value)) return `${at} does not match ${schema.pattern}`;
+    }
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) return `${at} must have at least ${schema.minItems} items`;

@@ -242,7 +242,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   for (const [group, topic] of groupTopics) groupsByTopic.set(topic, [...(groupsByTopic.get(topic) ?? []), group]);
   let published = 0;
   const store: Record<string, StoreMetrics> = {};
-  for (const node of scenario.nodes) if (node.kind === 'service') store[node.id] = { rows: 0, duplicateRows: 0, duplicateRequests: 0, outboxPending: 0, invalid: 0, counters: {} };
+  for (const node of scenario.nodes) if (node.kind === 'service') store[node.id] = { rows: 0, duplicateRows: 0, duplicateRequests: 0, outboxPending: 0, invalid: 0, counters: Object.create(null) as Record<string, number> };
   const entityStates: Record<string, Map<string, string>> = {};
   const droppedByService: Record<string, number> = {};
   const queues: Record<string, QueueMetrics> = {};
@@ -425,7 +425,8 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const state: Record<string, StateMetrics> = {};
   for (const node of scenario.nodes) {
     if (node.kind !== 'service' || !node.state) continue;
-    const counts = { dropped: droppedByService[node.id] ?? 0 } as StateMetrics;
+    // A prototype-free object: entity states named like `constructor` or `__proto__` are plain keys.
+    const counts = Object.assign(Object.create(null), { dropped: droppedByService[node.id] ?? 0 }) as StateMetrics;
     for (const to of Object.values(node.state.transitions)) counts[to.to] ??= 0;
     for (const value of entityStates[node.id]?.values() ?? []) counts[value] = (counts[value] ?? 0) + 1;
     state[node.id] = counts;

@@ -13,9 +13,13 @@ export function fillTemplate(template: unknown, key: string): unknown {
   return template;
 }
 
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Set a dotted path in a (fresh) object. */
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
+  // A path through __proto__ would write onto Object.prototype (the file reader refuses these too).
+  if (parts.some((p) => UNSAFE_KEYS.has(p))) return;
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];

@@ -37,6 +37,7 @@ export function parseJsonWithPositions(text: string): Located {
     }
   };
   const describeChar = (): string => (i >= text.length ? 'the end of the file' : `'${text[i]}'`);
+  const unexpected = (): string => (i >= text.length ? 'the file ends too early' : `unexpected '${text[i]}'`);
 
   const parseString = (): string => {
     i++; // opening quote
@@ -126,7 +127,7 @@ export function parseJsonWithPositions(text: string): Located {
     }
     if (c === '"') return parseString();
     const literal = /^(true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (!literal) return fail(`unexpected ${describeChar()}`);
+    if (!literal) return fail(unexpected());
     i += literal[0].length;
     const word = literal[0];
     return word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : Number(word);

@@ -21,6 +21,8 @@ import type {
   ScenarioTranslation,
 } from '../engine/types';
 import { RESERVED_METRIC_KEYS } from '../engine/metrics';
+import { UNSAFE_KEYS } from '../engine/payload';
+import { faultProblem } from './faultRules';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
 
 export interface ScenarioProblem {
@@ -39,7 +41,7 @@ export class ScenarioError extends Error {
 }
 
 /** Limits that keep a shared or imported scenario from freezing the learner's browser. */
-export const LIMITS = { maxDurationMs: 3_600_000, maxNodes: 40, maxRatePerSec: 2000, maxScriptItems: 10_000, maxPartitions: 64, maxInstances: 32 };
+export const LIMITS = { maxDurationMs: 3_600_000, maxNodes: 40, maxRatePerSec: 2000, maxScriptItems: 10_000, maxPartitions: 64, maxInstances: 32, maxWorkloads: 50 };
 const ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 const RESERVED_IDS = new Set(RESERVED_METRIC_KEYS);
 
@@ -117,6 +119,7 @@ function join(path: string, key: string): string {
 }
 
 function kindOf(v: unknown): string {
+  if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}`;
@@ -165,7 +168,10 @@ function readPayload(r: Reader, v: unknown, path: string): PayloadSpec {
   const invalid = r.arr(o.invalid ?? [], join(path, 'invalid')).flatMap((x, i) => {
     const ip = `${join(path, 'invalid')}[${i}]`;
     const io = r.obj(x, ip);
-    return io ? [{ path: r.str(io, 'path', ip), value: io.value, reason: r.str(io, 'reason', ip, '') }] : [];
+    if (!io) return [];
+    const p = r.str(io, 'path', ip);
+    if (p.split('.').some((k) => UNSAFE_KEYS.has(k))) r.problem(join(ip, 'path'), `'${p}' goes through a reserved name (__proto__, constructor, prototype)`);
+    return [{ path: p, value: io.value, reason: r.str(io, 'reason', ip, '') }];
   });
   return { valid, invalid };
 }
@@ -204,6 +210,10 @@ function readSchema(r: Reader, v: unknown, path: string, depth: number): JsonSch
           new RegExp(schema.pattern, 'u');
         } catch {
           r.problem(kp, `'${schema.pattern}' is not a valid regular expression`);
+        }
+        // A quantified group that itself contains a quantifier, like (a+)+, can take exponential time.
+        if (schema.pattern.length > 200 || /\([^)]*[+*}][^)]*\)\s*[+*{]/.test(schema.pattern)) {
+          r.problem(kp, `'${schema.pattern.slice(0, 40)}' is refused: nested quantifiers (or a pattern over 200 characters) can freeze the lab`);
         }
         break;
       case 'additionalProperties':
@@ -546,6 +556,7 @@ function checkReferences(r: Reader, s: Scenario): void {
       const cp = `${p}.consumers[${j}]`;
       expect(c.topic, ['topic'], `${cp}.topic`);
       if (c.deadLetterTopic) expect(c.deadLetterTopic, ['topic'], `${cp}.deadLetterTopic`);
+      if (c.deadLetterTopic === c.topic) r.problem(`${cp}.deadLetterTopic`, `a dead-letter topic must differ from the topic it protects ('${c.topic}'): a failing record would be re-read forever`);
       c.emits.forEach((e, k) => expect(e.topic, ['topic'], `${cp}.emits[${k}].topic`));
       const seen = groupTopic.get(c.group);
       if (seen !== undefined && seen !== c.topic) r.problem(`${cp}.group`, `group '${c.group}' already consumes '${seen}'; a group reads one topic`);
@@ -556,14 +567,24 @@ function checkReferences(r: Reader, s: Scenario): void {
       c.emits.forEach((e, k) => expect(e.topic, ['topic'], `${p}.queueConsumers[${j}].emits[${k}].topic`));
     });
   });
-  s.workload.forEach((w, i) => expect(w.client, ['client'], `workload[${i}].client`));
+  s.workload.forEach((w, i) => {
+    expect(w.client, ['client'], `workload[${i}].client`);
+    const client = byId.get(w.client);
+    const topic = client?.kind === 'client' ? byId.get(client.target) : undefined;
+    if (w.kind === 'script' && topic?.kind === 'topic') {
+      w.items.forEach((item, j) => {
+        if (item.partition !== undefined && item.partition >= topic.partitions) r.problem(`workload[${i}].items[${j}].partition`, `topic '${topic.id}' has ${topic.partitions} partition(s): partition ${item.partition} does not exist`);
+      });
+    }
+  });
+  const totalRate = s.workload.reduce((sum, w) => sum + (w.kind === 'poisson' ? w.ratePerSec : 0), 0);
+  if (totalRate > LIMITS.maxRatePerSec) r.problem('workload', `the generators add up to ${totalRate} per second; at most ${LIMITS.maxRatePerSec}`);
   const checkFault = (f: FaultSpec, path: string): void => {
-    const link = f.target.split('->');
-    if (f.kind === 'cut') {
-      if (link.length !== 2) r.problem(path, `a cut takes a link 'a->b', found '${f.target}'`);
-      else link.forEach((id) => expect(id, ['service', 'topic', 'queue', 'client'], path));
-    } else if (f.kind === 'poison') expect(f.target, ['topic', 'queue'], path);
-    else expect(f.target, ['service', 'topic', 'queue', 'client'], path);
+    for (const id of f.kind === 'cut' ? f.target.split('->') : [f.target]) {
+      if (!byId.has(id)) r.problem(path, `'${id}' is not a node of this scenario`);
+    }
+    const problem = faultProblem(f, s);
+    if (problem) r.problem(path, problem);
   };
   s.faults.forEach((f, i) => checkFault(f, `faults[${i}].target`));
   s.expectations.forEach((e, i) => e.faults.forEach((f, j) => checkFault(f, `expectations[${i}].faults[${j}].target`)));
@@ -577,6 +598,7 @@ export function validateScenario(value: unknown, file = 'scenario', lines = new 
   if (!o) throw new ScenarioError(file, r.problems);
   const durationMs = r.num(o, 'durationMs', '', { min: 1000, max: LIMITS.maxDurationMs, fallback: 60_000 });
   const nodesRaw = r.arr(o.nodes, 'nodes');
+  if (Array.isArray(o.workload) && o.workload.length > LIMITS.maxWorkloads) r.problem('workload', `at most ${LIMITS.maxWorkloads} generators`);
   if (nodesRaw.length > LIMITS.maxNodes) r.problem('nodes', `at most ${LIMITS.maxNodes} nodes`);
   const scenario: Scenario = {
     id: r.str(o, 'id', '', undefined, ID),
@@ -590,7 +612,7 @@ export function validateScenario(value: unknown, file = 'scenario', lines = new 
       const node = readNode(r, n, `nodes[${i}]`, i);
       return node ? [node] : [];
     }),
-    workload: r.arr(o.workload ?? [], 'workload').flatMap((w, i) => {
+    workload: r.arr(o.workload ?? [], 'workload').slice(0, LIMITS.maxWorkloads).flatMap((w, i) => {
       const spec = readWorkload(r, w, `workload[${i}]`, durationMs);
       return spec ? [spec] : [];
     }),
@@ -617,7 +639,8 @@ export function parseScenarioText(text: string, file: string): Scenario {
   if (text.length > 2_000_000) throw new ScenarioError(file, [{ path: '', message: 'the file is larger than 2 MB' }]);
   let located;
   try {
-    located = parseJsonWithPositions(text);
+    // Editors on some systems start UTF-8 files with an invisible byte-order mark: not an error.
+    located = parseJsonWithPositions(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     if (e instanceof JsonSyntaxError) throw new ScenarioError(file, [{ path: '', line: e.line, message: `not valid JSON: ${e.message} (column ${e.column})` }]);
     throw e;

@@ -53,7 +53,7 @@ describe('npm run sim', () => {
     [['checkout-sync', '--seed'], /--seed needs a value/],
     [['checkout-sync', '--until', 'abc'], /--until 'abc'/],
     [['checkout-sync', '--fault', 'fulfillment:explode@1-2'], /--fault 'fulfillment:explode@1-2'/],
-    [['checkout-sync', '--fault', 'fulfillment:down@30-10'], /must come after the start/],
+    [['checkout-sync', '--fault', 'fulfillment:down@30-10'], /must come at least 1 ms after the start/],
     [['checkout-sync', '--fault', 'warehouse:down@1-2'], /'warehouse' is not a node of checkout-sync/],
     [['checkout-sync', '--frobnicate'], /unknown option '--frobnicate'/],
     [[], /name a scenario/],
@@ -125,4 +125,86 @@ describe('a run that never lets time pass', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/the run stopped after 3,000,000 steps at t = 0\.0\d\d s/);
   }, 60_000);
+});
+
+describe('hostile scenario files (found by the adversarial review)', () => {
+  const write = (name: string, scenario: unknown): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'cel-'));
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(scenario));
+    return file;
+  };
+  const base = (extra: Record<string, unknown>) => ({
+    id: 'x',
+    durationMs: 5000,
+    nodes: [
+      { kind: 'client', id: 'c', target: 's', command: 'do', payload: { valid: { a: 'x' }, invalid: [] } },
+      { kind: 'service', id: 's', endpoints: [{ name: 'do' }] },
+    ],
+    workload: [{ kind: 'script', client: 'c', items: [{ atMs: 0, invalid: true }] }],
+    ...extra,
+  });
+
+  it('a payload path through __proto__ is refused and pollutes nothing', () => {
+    const s = base({});
+    (s.nodes[0] as { payload: unknown }).payload = { valid: {}, invalid: [{ path: '__proto__.ghost', value: 1 }] };
+    const r = run(['--file', write('proto.json', s)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("goes through a reserved name");
+    expect(({} as Record<string, unknown>).ghost).toBeUndefined();
+  });
+
+  it('a catastrophic-backtracking pattern is refused before it can hang the run', () => {
+    const s = base({});
+    (s.nodes[1] as { endpoints: unknown[] }).endpoints = [{ name: 'do', schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } } }];
+    const r = run(['--file', write('redos.json', s)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nested quantifiers');
+  });
+
+  it('an event type named like an Object.prototype member is just an unknown event to a state machine', () => {
+    const r = run([
+      '--file',
+      write('tostring.json', {
+        id: 'x',
+        durationMs: 5000,
+        nodes: [
+          { kind: 'client', id: 'p', target: 't', command: 'toString' },
+          { kind: 'topic', id: 't' },
+          { kind: 'service', id: 's', consumers: [{ group: 'g', topic: 't' }], state: { initial: 'A', transitions: { placed: { from: ['A'], to: 'B' } } } },
+        ],
+        workload: [{ kind: 'script', client: 'p', items: [{ atMs: 0, key: 'k' }] }],
+      }),
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it('faults that could do nothing are refused, from files and from --fault', () => {
+    expect(run(['checkout-sync', '--fault', 'fulfillment:poison@1']).err).toMatch(/poison applies to a topic or queue/);
+    expect(run(['checkout-sync', '--fault', 'shoppers->analytics:cut@1-2']).err).toMatch(/no messages travel between/);
+    expect(run(['checkout-sync', '--fault', 'checkout->checkout:cut@1-2']).err).toMatch(/two different nodes/);
+    expect(run(['checkout-sync', '--fault', 'fulfillment:down@99']).err).toMatch(/after the run ends/);
+  });
+
+  it('a dead-letter topic equal to its own topic and an out-of-range partition are refused', () => {
+    const r = run([
+      '--file',
+      write('dlt.json', {
+        id: 'x',
+        nodes: [
+          { kind: 'client', id: 'p', target: 't', command: 'e' },
+          { kind: 'topic', id: 't', partitions: 2 },
+          { kind: 'service', id: 's', consumers: [{ group: 'g', topic: 't', deadLetterTopic: 't' }] },
+        ],
+        workload: [{ kind: 'script', client: 'p', items: [{ atMs: 0, partition: 5 }] }],
+      }),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('a dead-letter topic must differ');
+    expect(r.err).toContain('partition 5 does not exist');
+  });
+
+  it('a device or a huge file is refused before reading it', () => {
+    expect(run(['--file', '/dev/zero']).err).toContain('not a regular file');
+  });
 });

@@ -15,7 +15,7 @@ describe('scenario files', () => {
   it('reports JSON syntax errors with line and column', () => {
     expect(problems('{\n  "id": "x",\n  "nodes": [ , ]\n}')).toMatch(/^my\.json:3: not valid JSON: unexpected ',' \(column 14\)/);
     expect(problems('{"id": "x"')).toMatch(/my\.json:1: not valid JSON: expected ',' or '}', found the end of the file/);
-    expect(problems('')).toMatch(/unexpected the end of the file/);
+    expect(problems('')).toMatch(/the file ends too early/);
   });
 
   it('names every problem with its path and line', () => {

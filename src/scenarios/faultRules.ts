@@ -1,0 +1,57 @@
+// Which fault makes sense where, shared by scenario files, the runner's --fault and (through them)
+// shared links: a fault that could do nothing is refused, so a typo never silently changes nothing.
+import type { FaultSpec, NodeSpec, Scenario } from '../engine/types';
+
+/** Every pair of nodes a message can travel between, as `a|b` with a < b. */
+export function linkedPairs(scenario: Scenario): Set<string> {
+  const pairs = new Set<string>();
+  const add = (a: string, b: string): void => {
+    pairs.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+  };
+  for (const n of scenario.nodes) {
+    if (n.kind === 'client') add(n.id, n.target);
+    if (n.kind === 'queue' && n.deadLetterQueue) add(n.id, n.deadLetterQueue);
+    if (n.kind !== 'service') continue;
+    for (const e of n.endpoints) {
+      for (const a of e.then) add(n.id, a.kind === 'call' ? a.target : a.kind === 'publish' ? a.topic : a.queue);
+      if (e.publishFailures) add(n.id, e.publishFailures.topic);
+    }
+    for (const c of n.consumers) {
+      add(n.id, c.topic);
+      if (c.deadLetterTopic) add(n.id, c.deadLetterTopic);
+      for (const e of c.emits) add(n.id, e.topic);
+    }
+    for (const q of n.queueConsumers ?? []) {
+      add(n.id, q.queue);
+      for (const e of q.emits) add(n.id, e.topic);
+    }
+  }
+  return pairs;
+}
+
+const ALLOWED: Record<FaultSpec['kind'], NodeSpec['kind'][]> = {
+  down: ['service', 'topic', 'queue'],
+  slow: ['service'],
+  error: ['service'],
+  crash: ['service'],
+  poison: ['topic', 'queue'],
+  cut: [],
+};
+
+/** Why this fault cannot apply to this scenario, or undefined when it can. Node existence is checked by the caller. */
+export function faultProblem(fault: FaultSpec, scenario: Scenario): string | undefined {
+  const byId = new Map(scenario.nodes.map((n) => [n.id, n]));
+  if (fault.kind === 'cut') {
+    const ends = fault.target.split('->');
+    if (ends.length !== 2) return `a cut takes a link 'a->b', found '${fault.target}'`;
+    const [a, b] = ends;
+    if (a === b) return `a cut needs two different nodes, found '${fault.target}'`;
+    if (!byId.has(a) || !byId.has(b)) return undefined;
+    if (!linkedPairs(scenario).has(a < b ? `${a}|${b}` : `${b}|${a}`)) return `no messages travel between '${a}' and '${b}': cutting that link would change nothing`;
+    return undefined;
+  }
+  const node = byId.get(fault.target);
+  if (!node) return undefined;
+  if (!ALLOWED[fault.kind].includes(node.kind)) return `${fault.kind} applies to a ${ALLOWED[fault.kind].join(' or ')}, and '${fault.target}' is a ${node.kind}`;
+  return undefined;
+}
