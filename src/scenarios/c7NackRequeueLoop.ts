@@ -78,7 +78,8 @@ export const c7NackRequeueLoop: Scenario = {
   title: 'A poison message nacked with requeue blocks the queue',
   summary:
     'The worker fails m1 every time and nacks it with requeue. RabbitMQ puts m1 back at the head of Q and redelivers it at once, ' +
-    'about once per millisecond of handling, for ever; with prefetch 1 the worker never gets m2. Q keeps holding 2 messages.',
+    'about once per millisecond of handling, for ever; with prefetch 1 the worker never gets m2. Q keeps holding 2 messages. ' +
+    '(A classic queue, or a quorum queue without a delivery limit: RabbitMQ 4 quorum queues default to a limit of 20 deliveries.)',
   compareWith: 'c7-delivery-limit-dlq',
   nodes: [producer, queue({}), worker()],
   steps: [

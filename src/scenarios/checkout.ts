@@ -85,13 +85,13 @@ export const checkoutSync: Scenario = {
   steps: [
     {
       title: 'Three calls per order',
-      text: 'Each place-order: Checkout validates it (about 1 in 10 is invalid and gets 422), commits the order, then POSTs ship-order to Fulfillment, reserve-stock to Inventory and record-sale to Analytics, one after the other, and answers 201 only when all three have answered. The median order takes about 1.3 s.\n\nTry it: at about 10 s, take Order Fulfillment down; bring it back up at 30 s.',
+      text: 'Each place-order: Checkout validates it (about 1 in 10 is invalid and gets 422), commits the order, then POSTs ship-order to Fulfillment, reserve-stock to Inventory and record-sale to Analytics, one after the other, and answers 201 only when all three have answered. The median order takes about 1.3 s.\n\nYour turn: when the story pauses, take Order Fulfillment down (its Take down button or its Faults menu) and play on; bring it back up at about 30 s. The next steps describe that outage.',
       highlight: ['checkout', 'checkout->fulfillment', 'checkout->inventory', 'checkout->analytics'],
       atMs: 8000,
     },
     {
       title: 'Fulfillment is down: orders fail',
-      text: 'With Fulfillment down from 10 s to 30 s, Checkout’s POST ship-order is refused; after 3 attempts Checkout answers 502. Fewer than half of the orders placed in that window succeed — and the failed ones were already committed by Checkout (the “committed but failed” count). The order command is chained to a shipping command: does the order exist or not?',
+      text: 'While Fulfillment is down (from about 10 s to 30 s if you took it down when asked — if you did not, do it now and replay from 10 s), Checkout’s POST ship-order is refused; after 3 attempts Checkout answers 502. Fewer than half of the orders placed in that window succeed — and the failed ones were already committed by Checkout (the “committed but failed” count in the metrics). The order command is chained to a shipping command: does the order exist or not?',
       highlight: ['fulfillment', 'checkout->fulfillment', 'checkout'],
       atMs: 20_000,
       question: {
@@ -196,13 +196,13 @@ export const checkoutPubsub: Scenario = {
   steps: [
     {
       title: 'Publish, then answer',
-      text: 'Each place-order: Checkout validates it, commits the order, publishes order-placed to online-orders (3 partitions, keyed by order id) and answers 201 as soon as the broker acknowledges. The median order takes about 0.6 s. Fulfillment, Inventory and Analytics each consume every event in their own consumer group.\n\nTry it: at about 10 s, take Order Fulfillment down; bring it back up at 30 s.',
+      text: 'Each place-order: Checkout validates it, commits the order, publishes order-placed to online-orders (3 partitions, keyed by order id) and answers 201 as soon as the broker acknowledges. The median order takes about 0.6 s. Fulfillment, Inventory and Analytics each consume every event in their own consumer group.\n\nYour turn: when the story pauses, take Order Fulfillment down (its Take down button or its Faults menu) and play on; bring it back up at about 30 s. The next steps describe that outage.',
       highlight: ['checkout', 'checkout->online-orders', 'online-orders'],
       atMs: 8000,
     },
     {
       title: 'Fulfillment is down: checkout does not care',
-      text: 'With Fulfillment down from 10 s to 30 s, Checkout answers exactly as it would without the outage: the same success rate, the same latency. The events wait in the log instead, and Fulfillment’s lag grows past 10.',
+      text: 'While Fulfillment is down (from about 10 s to 30 s if you took it down when asked — if you did not, do it now and replay from 10 s), Checkout answers exactly as it would without the outage: the same success rate, the same latency. The events wait in the log instead, and Fulfillment’s lag grows past 10.',
       highlight: ['fulfillment', 'online-orders', 'checkout'],
       atMs: 25_000,
       question: {

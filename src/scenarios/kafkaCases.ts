@@ -124,7 +124,7 @@ export const c1CommitBeforeCrash = c1(
       },
       {
         title: 'C2 takes over, past m2',
-        text: 'After C1’s session timeout (1 s) the group rebalances and C2 gets partition 0. It resumes at the committed offset, 3, and processes m3 and m4. m2 was never processed and never will be: lost. Committing before processing is at-most-once delivery.',
+        text: 'After C1’s session timeout (1 s) the group rebalances and C2 gets partition 0. It resumes at the committed offset, 3, and processes m3 and m4. m2 was never processed and never will be: lost. Committing before processing is at-most-once delivery. (Kafka’s Java client with enable.auto.commit commits inside poll(), so a loop that processes each batch before polling again is at-least-once; the loss shown here happens when records are handed to other threads and their offsets committed on hand-over.)',
         highlight: ['c2', 't->c2'],
         atMs: 5700,
       },
