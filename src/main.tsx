@@ -2,14 +2,31 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/theme.css';
+import { languageReady } from './i18n/langUrl';
 import { initFromUrl } from './state/urlSync';
 import { App } from './ui/App';
+import { workshopStrings } from './ui/share/strings';
+import { bootWorkshop } from './workshop/boot';
 
-// Before the first render, so the first paint is already the moment the link points at.
-initFromUrl();
+const root = createRoot(document.getElementById('root')!);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+function start(search: string): void {
+  // Before the first render, so the first paint is already the moment the link points at.
+  initFromUrl(search);
+  // A `lang=zh-CN` link loads its texts first (one small chunk): no English flash before Chinese.
+  void languageReady().then(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+}
+
+const search = bootWorkshop(window.location.search);
+if (typeof search === 'string') start(search);
+else {
+  // A custom scenario in the link is being unpacked (milliseconds): never a blank page meanwhile.
+  root.render(<p className="lab-boot">{workshopStrings.bootLoading}</p>);
+  void search.then(start);
+}

@@ -29,7 +29,7 @@ export interface NarrativeState {
   guided: boolean;
   /** scenario id → step index → answer. Kept when switching scenarios, so coming back keeps them. */
   answers: Record<string, Record<number, Answer>>;
-  /** Language of the scenario texts; only English ships today (hook point for Scenario.i18n). */
+  /** Language of the scenario texts, kept equal to the interface language by src/i18n/setLanguage.ts. */
   lang: string;
   event: NarrativeEvent | null;
 }

@@ -1,6 +1,7 @@
 // The story's part of the address: `step=N` (1-based) while following the story, `story=off` in
 // free play, nothing for a scenario without a story. Read after the rest of the URL (it needs
 // the scenario and t), and like the rest it never throws: a bad value is a notice and a fallback.
+import { notice } from '../i18n/notices';
 import { stepFits, stepAt, stepStartMs } from './narrativeModel';
 import { storyOf, useNarrativeStore } from './narrative';
 import { getScenario } from './scenarioRegistry';
@@ -24,7 +25,7 @@ export function initNarrativeFromUrl(search: string): string[] {
   let guided = true;
   if (rawStory !== null) {
     if (rawStory === 'off') guided = false;
-    else if (rawStory !== 'on') notices.push(`Story ${quote(rawStory)} is unknown (use “off” for free play): following the story.`);
+    else if (rawStory !== 'on') notices.push(notice('notice.badStory', { value: quote(rawStory) }));
   }
 
   // Without a step in the link, t alone says where the story is (the last reveal passed).
@@ -33,17 +34,17 @@ export function initNarrativeFromUrl(search: string): string[] {
   if (rawStep !== null) {
     const n = Number(rawStep);
     if (steps.length === 0) {
-      notices.push(`“${scenario.title}” has no guided story: step ${quote(rawStep)} ignored (free play).`);
+      notices.push(notice('notice.noStory', { title: scenario.title, value: quote(rawStep) }));
     } else if (rawStep.trim() === '' || !Number.isInteger(n) || n < 1) {
-      notices.push(`Step ${quote(rawStep)} is not a step number from 1 to ${steps.length}: showing step ${index + 1}.`);
+      notices.push(notice('notice.badStep', { value: quote(rawStep), total: steps.length, shown: index + 1 }));
     } else {
       if (n > steps.length) {
-        notices.push(`Step ${quote(rawStep)} is past the last step of this story (${steps.length}): showing step ${steps.length}.`);
+        notices.push(notice('notice.pastLastStep', { value: quote(rawStep), total: steps.length }));
       }
       index = Math.min(n, steps.length) - 1;
       if (!stepFits(times, index, lab.t)) {
         // A hand-written link (a step with no time, or a time outside it): open the step at its start.
-        if (params.get('t') !== null) notices.push(`Time ${quote(params.get('t') ?? '')} s is outside step ${index + 1}: showing the step from its start.`);
+        if (params.get('t') !== null) notices.push(notice('notice.timeOutsideStep', { value: quote(params.get('t') ?? ''), step: index + 1 }));
         useLabStore.setState({ t: stepStartMs(times, index) });
       }
     }

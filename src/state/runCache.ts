@@ -1,6 +1,7 @@
 // Runs are derived data: (scenario, seed, interventions) → trace → index. Memoised here so every
 // component asking for the same run shares one object, and toggling back to an earlier set of
 // faults (a common thing to do while exploring) costs nothing.
+import { notice } from '../i18n/notices';
 import { simulate } from '../engine/simulate';
 import type { FaultSpec, Scenario, Trace } from '../engine/types';
 import { buildTraceIndex, type TraceIndex } from '../view/traceIndex';
@@ -18,6 +19,11 @@ export interface Run {
 
 const MAX_CACHED = 12;
 const cache = new Map<string, Run>();
+
+/** Drops the runs of one scenario id (a custom scenario replaced by another with the same id). */
+export function forgetRuns(scenarioId: string): void {
+  for (const key of [...cache.keys()]) if (key.startsWith(`${scenarioId}|`)) cache.delete(key);
+}
 
 function keyOf(scenario: Scenario, seed: number, faults: FaultSpec[]): string {
   return `${scenario.id}|${seed}|${JSON.stringify(faults)}`;
@@ -50,6 +56,6 @@ function compute(scenario: Scenario, seed: number, faults: FaultSpec[]): Run {
     const trace: Trace = { scenarioId: scenario.id, seed, durationMs: scenario.durationMs, faults, records: [], events: [] };
     const index = buildTraceIndex(trace, scenario);
     const message = e instanceof Error ? e.message : String(e);
-    return { scenario, trace, index, endMs: scenario.durationMs, error: `The simulation of “${scenario.title}” failed: ${message}` };
+    return { scenario, trace, index, endMs: scenario.durationMs, error: notice('app.simulationFailed', { title: scenario.title, message }) };
   }
 }

@@ -2,8 +2,9 @@
 // faults=… for the learner's interventions, so a reload or a shared link shows the same moment.
 // Parsing never throws: each bad value becomes a readable notice and falls back to a default.
 import type { FaultKind, FaultSpec } from '../engine/types';
+import { notice } from '../i18n/notices';
 import { DEFAULT_ERROR_RATE, DEFAULT_RESTART_MS, DEFAULT_SLOW_FACTOR } from './interventions';
-import type { ViewMode } from './store';
+import { SPEEDS, type ViewMode } from './store';
 
 export interface ScenarioRef {
   id: string;
@@ -18,6 +19,8 @@ export interface UrlState {
   t: number;
   view: ViewMode;
   interventions: FaultSpec[];
+  /** Playback speed; absent from a link means 1×. */
+  speed?: number;
 }
 
 const FAULT_KINDS: readonly FaultKind[] = ['down', 'slow', 'error', 'crash', 'poison', 'cut'];
@@ -29,8 +32,9 @@ function quote(v: string): string {
   return `“${s}”`;
 }
 
+/** Millisecond precision: a shared link must land on the very moment (faults are placed to the ms too). */
 function formatSeconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
+  return String(Math.round(ms) / 1000);
 }
 
 export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defaultId?: string): { state: UrlState; notices: string[] } {
@@ -44,7 +48,7 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   if (sid !== null) {
     const found = scenarios.find((s) => s.id === sid);
     if (found) scenario = found;
-    else notices.push(`Unknown scenario ${quote(sid)} in the link: showing “${fallback.title}” instead.`);
+    else notices.push(notice('notice.unknownScenario', { value: quote(sid), title: fallback.title }));
   }
 
   let seed = scenario.seed;
@@ -52,7 +56,7 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   if (rawSeed !== null) {
     const n = Number(rawSeed);
     if (rawSeed.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED) seed = n;
-    else notices.push(`Seed ${quote(rawSeed)} is not a whole number from 0 to ${MAX_SEED}: using the scenario's seed ${scenario.seed}.`);
+    else notices.push(notice('notice.badSeed', { value: quote(rawSeed), max: MAX_SEED, seed: scenario.seed }));
   }
 
   let t = 0;
@@ -60,10 +64,10 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   if (rawT !== null) {
     const secs = Number(rawT);
     if (rawT.trim() === '' || !Number.isFinite(secs) || secs < 0) {
-      notices.push(`Time ${quote(rawT)} is not a number of seconds ≥ 0: starting at 0 s.`);
+      notices.push(notice('notice.badTime', { value: quote(rawT) }));
     } else if (secs * 1000 > scenario.durationMs) {
       t = scenario.durationMs;
-      notices.push(`Time ${quote(rawT)} s is past the end of the run (${formatSeconds(scenario.durationMs)} s): showing the end.`);
+      notices.push(notice('notice.pastEnd', { value: quote(rawT), end: formatSeconds(scenario.durationMs) }));
     } else {
       t = secs * 1000;
     }
@@ -73,7 +77,15 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   const rawView = params.get('view');
   if (rawView !== null) {
     if (rawView === 'compare' || rawView === 'single') view = rawView;
-    else notices.push(`View ${quote(rawView)} is unknown (use “compare”): showing the single view.`);
+    else notices.push(notice('notice.badView', { value: quote(rawView) }));
+  }
+
+  let speed: number | undefined;
+  const rawSpeed = params.get('speed');
+  if (rawSpeed !== null) {
+    const n = Number(rawSpeed);
+    if ((SPEEDS as readonly number[]).includes(n) && rawSpeed.trim() !== '') speed = n;
+    else notices.push(notice('notice.badSpeed', { value: quote(rawSpeed), speeds: SPEEDS.join(', ') }));
   }
 
   const interventions: FaultSpec[] = [];
@@ -82,11 +94,13 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
     for (const item of rawFaults.split(',')) {
       const f = parseFault(item);
       if (f) interventions.push(f);
-      else notices.push(`Fault ${quote(item)} is not “node:${FAULT_KINDS.join('|')}:from-until” (seconds; a cut names a link “a->b”): ignored.`);
+      else notices.push(notice('notice.badFault', { value: quote(item), kinds: FAULT_KINDS.join('|') }));
     }
   }
 
-  return { state: { scenarioId: scenario.id, seed, t, view, interventions }, notices };
+  const state: UrlState = { scenarioId: scenario.id, seed, t, view, interventions };
+  if (speed !== undefined) state.speed = speed;
+  return { state, notices };
 }
 
 // `target:kind:from-until[:param]`, times in seconds. The optional param is the fault's knob when it
@@ -140,6 +154,7 @@ export function formatUrl(s: UrlState): string {
   params.set('seed', String(s.seed));
   params.set('t', formatSeconds(s.t));
   if (s.view === 'compare') params.set('view', 'compare');
+  if (s.speed !== undefined && s.speed !== 1) params.set('speed', String(s.speed));
   if (s.interventions.length > 0) params.set('faults', s.interventions.map(formatFault).join(','));
   // Keep the separators readable in the address bar.
   return `?${params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;

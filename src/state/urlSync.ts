@@ -1,16 +1,19 @@
 // Keeps the address bar and the store in step. Read once at start-up (before the first render, so
 // the first paint is already the linked moment), then written with replaceState: the back button
 // should leave the lab, not rewind playback frame by frame.
+import { initLanguageFromUrl, langSearch, subscribeLangUrl } from '../i18n/langUrl';
 import { initNarrativeFromUrl, narrativeSearch, subscribeNarrativeUrl } from './narrativeUrl';
-import { DEFAULT_SCENARIO_ID, hasScenario, scenarios } from './scenarioRegistry';
+import { useCustomScenarioStore } from './customScenario';
+import { allScenarios, DEFAULT_SCENARIO_ID, hasScenario } from './scenarioRegistry';
 import { useLabStore, type LabState } from './store';
 import { formatUrl, parseUrl } from './url';
+import { modeSearch, useWorkshopStore } from './workshop';
 
 /** While playing, the address changes at most this often (browsers rate-limit replaceState). */
 const PLAYING_THROTTLE_MS = 500;
 
 export function initFromUrl(search: string = window.location.search): void {
-  const refs = scenarios.map((s) => ({ id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title }));
+  const refs = allScenarios().map((s) => ({ id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title }));
   const { state, notices } = parseUrl(search, refs, DEFAULT_SCENARIO_ID);
   const store = useLabStore.getState();
   useLabStore.setState({
@@ -19,15 +22,32 @@ export function initFromUrl(search: string = window.location.search): void {
     t: state.t,
     view: state.view,
     interventions: state.interventions,
+    speed: state.speed ?? 1,
     playing: false,
   });
   for (const n of notices) store.addNotice(n);
   // The story's step (needs the scenario and t just set).
   for (const n of initNarrativeFromUrl(search)) store.addNotice(n);
+  // The interface language (`lang=zh-CN`): starts loading it; main.tsx waits for it before the first paint.
+  for (const n of initLanguageFromUrl(search)) store.addNotice(n);
+}
+
+/** `&s=…` when the custom scenario is on screen and its encoding is known (always last: it is long). */
+function customSearch(s: LabState): string {
+  const custom = useCustomScenarioStore.getState();
+  return custom.scenario?.id === s.scenarioId && custom.encoded ? `&s=${custom.encoded}` : '';
+}
+
+/** What a share link holds: the experiment (scenario, seed, t, speed, view, faults, story step) in its language, not the page's mode. */
+export function shareSearch(s: LabState = useLabStore.getState()): string {
+  return formatUrl({ scenarioId: s.scenarioId, seed: s.seed, t: s.t, view: s.view, interventions: s.interventions, speed: s.speed }) + narrativeSearch(s) + langSearch() + customSearch(s);
 }
 
 function urlOf(s: LabState): string {
-  return formatUrl({ scenarioId: s.scenarioId, seed: s.seed, t: s.t, view: s.view, interventions: s.interventions }) + narrativeSearch(s);
+  const share = shareSearch(s);
+  const custom = share.lastIndexOf('&s=');
+  // The page's mode (embed, present, audience…) goes before the long custom scenario.
+  return custom < 0 ? share + modeSearch() : share.slice(0, custom) + modeSearch() + share.slice(custom);
 }
 
 /** Starts mirroring the store into the address bar; returns the unsubscribe function. */
@@ -61,9 +81,18 @@ export function startUrlSync(): () => void {
   const unsubscribeNarrative = subscribeNarrativeUrl(() => {
     if (!useLabStore.getState().playing) write();
   });
+  // Presenter mode toggled, an audience channel opened, a custom scenario's link computed.
+  const unsubscribeWorkshop = useWorkshopStore.subscribe((w, prev) => {
+    if (w.present !== prev.present || w.channel !== prev.channel) write();
+  });
+  const unsubscribeCustom = useCustomScenarioStore.subscribe(write);
+  const unsubscribeLang = subscribeLangUrl(write);
   return () => {
     unsubscribe();
     unsubscribeNarrative();
+    unsubscribeWorkshop();
+    unsubscribeCustom();
+    unsubscribeLang();
     if (pending !== undefined) clearTimeout(pending);
   };
 }

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { currentEndMs } from './commands';
 import { useLabStore } from './store';
+import { useWorkshopStore } from './workshop';
 
 /** A frame later than this (tab in background, debugger) is treated as this long, not a leap. */
 const MAX_FRAME_MS = 100;
@@ -11,7 +12,8 @@ export function usePlayback(): void {
   const playing = useLabStore((s) => s.playing);
 
   useEffect(() => {
-    if (!playing) return;
+    // An audience window's clock is the presenter's (it arrives by message), never its own.
+    if (!playing || useWorkshopStore.getState().audience) return;
     let raf = 0;
     let last: number | undefined;
     const tick = (now: number) => {

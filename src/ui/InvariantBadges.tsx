@@ -2,6 +2,9 @@
 // events dropped by an entity in the wrong state, the service) it broke for. Text and icon, never
 // colour alone. A button: it jumps the clock to the moment the invariant first broke, paused.
 import type { InvariantKind } from '../engine/invariants';
+import { tEn, type Translate } from '../i18n/format';
+import { useT } from '../i18n/i18nStore';
+import type { MessageKey } from '../i18n/messages.en';
 import { jumpTo } from '../state/faultCommands';
 import { invariantTracksOf } from '../state/invariantCache';
 import { useSide } from '../state/SideContext';
@@ -13,19 +16,20 @@ import './graph/faults.css';
 export const GROUP_INVARIANTS: readonly InvariantKind[] = ['lost', 'duplicate', 'out-of-order'];
 export const SERVICE_INVARIANTS: readonly InvariantKind[] = ['dropped'];
 
-const WORDS: Record<InvariantKind, (n: number) => string> = {
-  lost: (n) => `${n} lost`,
-  duplicate: (n) => `${n} duplicate${n === 1 ? '' : 's'}`,
-  'out-of-order': (n) => `${n} out of order`,
-  dropped: (n) => `${n} dropped`,
+const WORDS: Record<InvariantKind, MessageKey> = {
+  lost: 'invariant.lost',
+  duplicate: 'invariant.duplicate',
+  'out-of-order': 'invariant.outOfOrder',
+  dropped: 'invariant.dropped',
 };
 
-export function invariantBadgeText(kind: InvariantKind, count: number): string {
-  return WORDS[kind](count);
+export function invariantBadgeText(kind: InvariantKind, count: number, t: Translate = tEn): string {
+  return t(WORDS[kind], { count });
 }
 
 export function InvariantBadges({ subject, kinds }: { subject: string; kinds: readonly InvariantKind[] }) {
   const { run } = useSide();
+  const tr = useT();
   const tracks = invariantTracksOf(run.trace).filter((tr) => tr.subject === subject && kinds.includes(tr.kind));
   // A string, so the clock re-renders the badges only when one appears or its count changes.
   const sig = useLabStore((s) =>
@@ -47,14 +51,12 @@ export function InvariantBadges({ subject, kinds }: { subject: string; kinds: re
             type="button"
             className={`lab-inv__badge lab-inv__badge--${kind} nodrag nopan`}
             data-testid={`invariant-${subject}-${kind}`}
-            title={`First broke at ${at} s: click to jump there`}
+            title={tr('invariant.badgeTitle', { at })}
             onClick={() => jumpTo(Number(t))}
           >
             {/* The space sits outside the hidden span: name computation trims inside it. */}
-            <span aria-hidden="true">⚠</span> {invariantBadgeText(kind, Number(count))}{' '}
-            <span className="sr-only">
-              in {subject}: jump to {at} s, where it first broke
-            </span>
+            <span aria-hidden="true">⚠</span> {invariantBadgeText(kind, Number(count), tr)}{' '}
+            <span className="sr-only">{tr('invariant.badgeHidden', { subject, at })}</span>
           </button>
         );
       })}

@@ -1,31 +1,34 @@
 // What the shapes and lines mean. Drawn with the same glyphs as the tokens.
 import type { MessageKind } from '../engine/types';
+import { useT } from '../i18n/i18nStore';
+import type { MessageKey } from '../i18n/messages.en';
 import { TokenShape } from './graph/TokenShape';
 
-const TOKENS: { kind: MessageKind; text: string; status?: number }[] = [
-  { kind: 'command', text: 'command' },
-  { kind: 'reply', text: 'reply', status: 201 },
-  { kind: 'reply', text: 'rejected (4xx)', status: 422 },
-  { kind: 'event', text: 'event' },
-  { kind: 'ack', text: 'ack' },
-  { kind: 'failure', text: 'failure' },
+const TOKENS: { kind: MessageKind; text: MessageKey; status?: number }[] = [
+  { kind: 'command', text: 'legend.command' },
+  { kind: 'reply', text: 'legend.reply', status: 201 },
+  { kind: 'reply', text: 'legend.rejected', status: 422 },
+  { kind: 'event', text: 'legend.event' },
+  { kind: 'ack', text: 'legend.ack' },
+  { kind: 'failure', text: 'legend.failure' },
 ];
 
-const LINES: { kind: string; text: string }[] = [
-  { kind: 'http', text: 'HTTP call' },
-  { kind: 'publish', text: 'publish' },
-  { kind: 'subscribe', text: 'subscription' },
+const LINES: { kind: string; text: MessageKey }[] = [
+  { kind: 'http', text: 'legend.http' },
+  { kind: 'publish', text: 'legend.publish' },
+  { kind: 'subscribe', text: 'legend.subscribe' },
 ];
 
 export function Legend() {
+  const t = useT();
   return (
-    <ul className="lab-legend" aria-label="Legend">
-      {TOKENS.map((t) => (
-        <li key={t.text} className={`lab-token lab-token--${t.kind}`}>
+    <ul className="lab-legend" aria-label={t('legend.label')}>
+      {TOKENS.map((tok) => (
+        <li key={tok.text} className={`lab-token lab-token--${tok.kind}`}>
           <svg width="26" height="18" viewBox="-13 -9 26 18" aria-hidden="true">
-            <TokenShape kind={t.kind} status={t.status} />
+            <TokenShape kind={tok.kind} status={tok.status} />
           </svg>
-          {t.text}
+          {t(tok.text)}
         </li>
       ))}
       {LINES.map((l) => (
@@ -33,7 +36,7 @@ export function Legend() {
           <svg width="30" height="10" viewBox="0 0 30 10" aria-hidden="true">
             <path className="react-flow__edge-path" d="M1 5 L29 5" />
           </svg>
-          {l.text}
+          {t(l.text)}
         </li>
       ))}
     </ul>

@@ -9,6 +9,8 @@
 // outage dip and the recovery. Same definitions otherwise (engine's metrics): nearest-rank
 // percentiles, success = ok / (ok + failed), rejections (4xx) excluded.
 
+import { tEn, type Msg } from '../i18n/format';
+import '../i18n/messages.details.en';
 import { groupMetricsAt } from './metricsAt';
 import { lastAtOrBefore, upperBound } from './search';
 import type { CommandSeries, TraceIndex } from './traceIndex';
@@ -17,14 +19,18 @@ export type ChartId = 'lag' | 'latency' | 'success' | 'queues';
 
 export interface ChartLine {
   id: string;
+  /** Names (groups, queues) as they are; words in English, with `msg` to translate them. */
   label: string;
+  msg?: Msg;
   /** null where the value is undefined (no command finished in the window). */
   values: (number | null)[];
 }
 
 export interface Chart {
   id: ChartId;
+  /** In English; `titleMsg` words it in the learner's language. */
   title: string;
+  titleMsg: Msg;
   unit: 'messages' | 'ms' | 'ratio';
   lines: ChartLine[];
   /** Largest value of any line (0 when all are null or 0). */
@@ -64,19 +70,19 @@ export function windowStats(series: CommandSeries, t: number, windowMs: number):
 }
 
 /** The command series the charts follow: the one service clients talk to, else all commands. */
-export function primaryCommands(index: TraceIndex): { series: CommandSeries; label: string } | undefined {
+export function primaryCommands(index: TraceIndex): { series: CommandSeries; label: string; msg?: Msg } | undefined {
   const used = [...index.commandsByService.values()].filter((s) => s.submittedT.length > 0);
   if (used.length === 1) {
     const s = used[0];
     return { series: s, label: index.nodeSpecs.get(s.service!)?.label ?? s.service! };
   }
-  if (index.commands.submittedT.length > 0) return { series: index.commands, label: 'All commands' };
+  if (index.commands.submittedT.length > 0) return { series: index.commands, label: tEn('charts.allCommands'), msg: { key: 'charts.allCommands' } };
   return undefined;
 }
 
 interface Sampler {
-  chart: Omit<Chart, 'lines' | 'max'>;
-  lines: { id: string; label: string; at: (t: number) => number | null }[];
+  chart: Omit<Chart, 'lines' | 'max' | 'title'>;
+  lines: { id: string; label: string; msg?: Msg; at: (t: number) => number | null }[];
 }
 
 function samplers(index: TraceIndex, windowMs: number): Sampler[] {
@@ -84,27 +90,30 @@ function samplers(index: TraceIndex, windowMs: number): Sampler[] {
   const groups = [...index.groups.values()];
   if (groups.length > 0) {
     out.push({
-      chart: { id: 'lag', title: 'Consumer lag per group', unit: 'messages' },
+      chart: { id: 'lag', titleMsg: { key: 'charts.lag' }, unit: 'messages' },
       lines: groups.map((g) => ({ id: g.id, label: g.id, at: (t: number) => groupMetricsAt(index, g, t).lag })),
     });
   }
   const primary = primaryCommands(index);
   if (primary) {
-    const { series, label } = primary;
+    const { series, label, msg } = primary;
     const sec = windowMs / 1000;
+    // The series' name is a node's label, or words ("All commands") worded with the title.
+    const titled = (key: 'charts.latency' | 'charts.success'): Msg => ({ key, params: { label: msg ?? label, seconds: sec } });
     out.push({
-      chart: { id: 'latency', title: `${label} latency (last ${sec} s)`, unit: 'ms' },
+      chart: { id: 'latency', titleMsg: titled('charts.latency'), unit: 'ms' },
       lines: [
         { id: 'p50', label: 'p50', at: (t) => nearestRank(windowStats(series, t, windowMs).latencies, 50) ?? null },
         { id: 'p99', label: 'p99', at: (t) => nearestRank(windowStats(series, t, windowMs).latencies, 99) ?? null },
       ],
     });
     out.push({
-      chart: { id: 'success', title: `${label} success rate (last ${sec} s)`, unit: 'ratio' },
+      chart: { id: 'success', titleMsg: titled('charts.success'), unit: 'ratio' },
       lines: [
         {
           id: 'success',
-          label: 'success rate',
+          label: tEn('charts.successRate'),
+          msg: { key: 'charts.successRate' },
           at: (t) => {
             const w = windowStats(series, t, windowMs);
             return w.ok + w.failed === 0 ? null : w.ok / (w.ok + w.failed);
@@ -116,7 +125,7 @@ function samplers(index: TraceIndex, windowMs: number): Sampler[] {
   const queues = [...index.queues.values()];
   if (queues.length > 0) {
     out.push({
-      chart: { id: 'queues', title: 'Queue depth', unit: 'messages' },
+      chart: { id: 'queues', titleMsg: { key: 'charts.queues' }, unit: 'messages' },
       lines: queues.map((q) => ({
         id: q.id,
         label: q.spec?.label ?? q.id,
@@ -144,9 +153,9 @@ export function buildChartSeries(index: TraceIndex, options: ChartOptions = {}):
         if (v !== null && v > max) max = v;
         return v;
       });
-      return { id: l.id, label: l.label, values };
+      return l.msg ? { id: l.id, label: l.label, msg: l.msg, values } : { id: l.id, label: l.label, values };
     });
-    return { ...s.chart, lines, max };
+    return { ...s.chart, title: tEn(s.chart.titleMsg.key, s.chart.titleMsg.params), lines, max };
   });
   return { t, endMs, windowMs, charts };
 }

@@ -3,6 +3,8 @@
 // "at t" on every frame with the cheap `…At` functions, so time travel needs no recomputation.
 // Which records belong to a message follows hopRefKind (src/view/refKind.ts).
 
+import { tEn, type Msg } from '../i18n/format';
+import '../i18n/messages.details.en';
 import type { CommandOutcome, EventInfo, HopRecord, MessageKind, NodeStatus, TraceRecord } from '../engine/types';
 import { hopRefKind, type RefKind } from './refKind';
 import { upperBound } from './search';
@@ -147,7 +149,9 @@ function hopLine(r: HopRecord, record: number): HopLine {
 export interface HistoryLine {
   record: number;
   t: number;
+  /** In English (exports, tests); the inspector words `msg` in the learner's language. */
   text: string;
+  msg: Msg;
   /** For styling: good news, bad news, or neutral. */
   tone: 'ok' | 'bad' | 'neutral';
 }
@@ -255,7 +259,7 @@ export function inspectEvent(index: TraceIndex, id: number): EventDetail {
     }
     return g;
   };
-  const line = (record: number, t: number, text: string, tone: HistoryLine['tone'] = 'neutral') => history.push({ record, t, text, tone });
+  const line = (record: number, t: number, msg: Msg, tone: HistoryLine['tone'] = 'neutral') => history.push({ record, t, text: tEn(msg.key, msg.params), msg, tone });
 
   for (const i of recordsOf(ref.byEvent, id)) {
     const r = records[i];
@@ -265,66 +269,71 @@ export function inspectEvent(index: TraceIndex, id: number): EventDetail {
         break;
       case 'append':
         appends.push({ t: r.t, topic: r.topic, partition: r.partition, offset: r.offset });
-        line(i, r.t, `appended to ${r.topic} partition ${r.partition} at offset ${r.offset}`, 'ok');
+        line(i, r.t, { key: 'history.appended', params: { topic: r.topic, partition: r.partition, offset: r.offset } }, 'ok');
         break;
       case 'deliver':
         groupOf(r.group, r.topic).deliveredT.push(r.t);
-        line(i, r.t, `${r.group}: delivered to ${r.member} (attempt ${r.attempt})`);
+        line(i, r.t, { key: 'history.delivered', params: { group: r.group, member: r.member, attempt: r.attempt } });
         break;
       case 'handler-failed':
         groupOf(r.group, r.topic).failedT.push(r.t);
-        line(i, r.t, `${r.group}: handler failed on attempt ${r.attempt}`, 'bad');
+        line(i, r.t, { key: 'history.handlerFailed', params: { group: r.group, attempt: r.attempt } }, 'bad');
         break;
       case 'processed': {
         const g = groupOf(r.group, r.topic);
         if (r.skippedDuplicate) {
           g.skippedDuplicateT.push(r.t);
-          line(i, r.t, `${r.group}: redelivery recognised and skipped (idempotent)`);
+          line(i, r.t, { key: 'history.skipped', params: { group: r.group } });
         } else {
           g.processedT.push(r.t);
-          line(i, r.t, g.processedT.length > 1 ? `${r.group}: processed AGAIN (duplicate effect)` : `${r.group}: processed`, g.processedT.length > 1 ? 'bad' : 'ok');
+          line(i, r.t, { key: g.processedT.length > 1 ? 'history.processedAgain' : 'history.processed', params: { group: r.group } }, g.processedT.length > 1 ? 'bad' : 'ok');
         }
         break;
       }
       case 'dead-lettered':
         groupOf(r.group, r.topic).deadLetteredT.push(r.t);
-        line(i, r.t, `${r.group}: gave up, parked on ${r.deadLetterTopic}`, 'bad');
+        line(i, r.t, { key: 'history.parked', params: { group: r.group, topic: r.deadLetterTopic } }, 'bad');
         break;
       case 'lost':
         groupOf(r.group, r.topic).lostT.push(r.t);
-        line(i, r.t, `${r.group}: LOST (${r.reason === 'retention' ? 'deleted by retention before it was read' : 'offset committed before it was processed'})`, 'bad');
+        line(i, r.t, { key: r.reason === 'retention' ? 'history.lostRetention' : 'history.lostCommit', params: { group: r.group } }, 'bad');
         break;
       case 'enqueue':
         enqueues.push({ t: r.t, queue: r.queue });
-        line(i, r.t, `enqueued on ${r.queue} (depth ${r.depth})`, 'ok');
+        line(i, r.t, { key: 'history.enqueued', params: { queue: r.queue, depth: r.depth } }, 'ok');
         break;
       case 'q-deliver':
-        line(i, r.t, `${r.queue}: delivered to ${r.consumer} (delivery ${r.delivery}${r.redelivered ? ', redelivered' : ''})`);
+        line(i, r.t, { key: r.redelivered ? 'history.qRedelivered' : 'history.qDelivered', params: { queue: r.queue, consumer: r.consumer, delivery: r.delivery } });
         break;
       case 'ack':
-        line(i, r.t, `${r.queue}: acked by ${r.consumer}`, 'ok');
+        line(i, r.t, { key: 'history.acked', params: { queue: r.queue, consumer: r.consumer } }, 'ok');
         break;
       case 'nack':
         line(
           i,
           r.t,
-          r.channelClosed
-            ? `${r.queue}: ${r.consumer}'s channel closed, message requeued`
-            : `${r.queue}: nacked by ${r.consumer}${r.requeue ? ', requeued' : ''}`,
+          { key: r.channelClosed ? 'history.channelClosed' : r.requeue ? 'history.nackedRequeued' : 'history.nacked', params: { queue: r.queue, consumer: r.consumer } },
           'bad',
         );
         break;
       case 'q-dead-lettered':
-        line(i, r.t, r.deadLetterQueue ? `${r.queue}: dead-lettered to ${r.deadLetterQueue} (${r.reason})` : `${r.queue}: dropped (${r.reason})`, 'bad');
+        line(
+          i,
+          r.t,
+          r.deadLetterQueue
+            ? { key: 'history.qDeadLettered', params: { queue: r.queue, target: r.deadLetterQueue, reason: r.reason } }
+            : { key: 'history.qDropped', params: { queue: r.queue, reason: r.reason } },
+          'bad',
+        );
         break;
       case 'state':
-        line(i, r.t, `${r.service}: ${r.key} ${r.from} → ${r.to}`, 'ok');
+        line(i, r.t, { key: 'history.state', params: { service: r.service, key: r.key, from: r.from, to: r.to } }, 'ok');
         break;
       case 'dropped':
-        line(i, r.t, `${r.service}: dropped — ${r.key} was ${r.state}, ${r.eventType} not allowed`, 'bad');
+        line(i, r.t, { key: 'history.stateDropped', params: { service: r.service, key: r.key, state: r.state, type: r.eventType } }, 'bad');
         break;
       case 'outbox':
-        line(i, r.t, r.phase === 'stored' ? `${r.service}: stored in the outbox with the row` : `${r.service}: outbox relay sent it`);
+        line(i, r.t, { key: r.phase === 'stored' ? 'history.outboxStored' : 'history.outboxSent', params: { service: r.service } });
         break;
       default:
         break;
@@ -457,7 +466,7 @@ export function inspectCommand(index: TraceIndex, id: number): CommandDetail {
   const attemptT: number[] = [];
   let submitted: Extract<TraceRecord, { type: 'command' }> | undefined;
   let done: CommandDone | undefined;
-  const line = (record: number, t: number, text: string, tone: HistoryLine['tone'] = 'neutral') => history.push({ record, t, text, tone });
+  const line = (record: number, t: number, msg: Msg, tone: HistoryLine['tone'] = 'neutral') => history.push({ record, t, text: tEn(msg.key, msg.params), msg, tone });
 
   for (const i of recordsOf(ref.byCommand, id)) {
     const r = records[i];
@@ -469,34 +478,37 @@ export function inspectCommand(index: TraceIndex, id: number): CommandDetail {
       case 'command':
         // A resubmission after a fix is a new command id; one id has one `command` record.
         if (!submitted) submitted = r;
-        line(i, r.t, `${r.client} sent ${r.endpoint} ${r.key} to ${r.service}${r.valid ? '' : ' (invalid payload)'}`);
+        line(i, r.t, { key: r.valid ? 'history.sent' : 'history.sentInvalid', params: { client: r.client, endpoint: r.endpoint, key: r.key, service: r.service } });
         break;
       case 'command-done':
         done = { t: r.t, outcome: r.outcome, status: r.status, latencyMs: r.latencyMs, attempts: r.attempts };
         line(
           i,
           r.t,
-          `${r.outcome === 'ok' ? 'succeeded' : r.outcome === 'rejected' ? 'rejected' : 'failed'} with ${r.status} after ${Math.round(r.latencyMs)} ms, ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`,
+          {
+            key: r.outcome === 'ok' ? 'history.succeeded' : r.outcome === 'rejected' ? 'history.rejected' : 'history.failed',
+            params: { status: r.status, ms: Math.round(r.latencyMs), count: r.attempts },
+          },
           r.outcome === 'ok' ? 'ok' : 'bad',
         );
         break;
       case 'row':
-        line(i, r.t, `${r.service} committed the row for ${r.key}`, 'ok');
+        line(i, r.t, { key: 'history.row', params: { service: r.service, key: r.key } }, 'ok');
         break;
       case 'handled':
-        line(i, r.t, `${r.service} answered ${r.endpoint} with ${r.status}`, r.status < 300 ? 'ok' : 'bad');
+        line(i, r.t, { key: 'history.answered', params: { service: r.service, endpoint: r.endpoint, status: r.status } }, r.status < 300 ? 'ok' : 'bad');
         break;
       case 'invalid':
-        line(i, r.t, `${r.service} rejected it: ${r.reason}`, 'bad');
+        line(i, r.t, { key: 'history.invalid', params: { service: r.service, reason: r.reason } }, 'bad');
         break;
       case 'effect':
-        line(i, r.t, `${r.service}: ${r.counter} is now ${r.value}`);
+        line(i, r.t, { key: 'history.effect', params: { service: r.service, counter: r.counter, value: r.value } });
         break;
       case 'duplicate-request':
-        line(i, r.t, `${r.service} recognised a repeat of ${r.key}: answered ${r.status} again, wrote nothing`);
+        line(i, r.t, { key: 'history.repeat', params: { service: r.service, key: r.key, status: r.status } });
         break;
       case 'parked':
-        line(i, r.t, `${r.client} parked it to fix and resend (${r.reason})`);
+        line(i, r.t, { key: 'history.clientParked', params: { client: r.client, reason: r.reason } });
         break;
       default:
         break;

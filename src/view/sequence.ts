@@ -2,6 +2,8 @@
 // between lanes (one lane per node). Read straight from trace.records with one binary search,
 // so it is exact (trace order, zero-length hops included) and costs O(log n + records in window).
 
+import { tEn, type Translate } from '../i18n/format';
+import '../i18n/messages.details.en';
 import type { HopRecord, MessageKind } from '../engine/types';
 import { recordsUpTo } from './inspect';
 import { hopRefKind, type RefKind } from './refKind';
@@ -79,8 +81,7 @@ export function sequenceWindow(index: TraceIndex, t: number, windowMs: number, l
 }
 
 /** Accessible name of one arrow: what, from where to where, when, and how it ended. */
-export function arrowName(a: SeqArrow, labelOf: (id: string) => string): string {
-  const what = a.kind === 'failure' ? `failure ${a.label}` : `${a.kind} ${a.label}`;
-  const fate = a.lost ? ', lost on a cut link' : a.inFlight ? ', in flight' : '';
-  return `${what}, ${labelOf(a.from)} to ${labelOf(a.to)} at ${(a.t / 1000).toFixed(3)} s${fate}`;
+export function arrowName(a: SeqArrow, labelOf: (id: string) => string, t: Translate = tEn): string {
+  const key = a.lost ? 'sequence.arrowLost' : a.inFlight ? 'sequence.arrowInFlight' : 'sequence.arrow';
+  return t(key, { kind: t(`kind.${a.kind}`), label: a.label, from: labelOf(a.from), to: labelOf(a.to), time: `${(a.t / 1000).toFixed(3)} s` });
 }

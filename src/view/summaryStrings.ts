@@ -1,8 +1,11 @@
-// Every sentence the accessible summary can say, in one place, so a zh-CN table can sit beside
-// the English one later without touching the logic that picks which sentences to say.
+// Every sentence the accessible summary can say, in one place: worded from the message catalogue
+// (src/i18n), so the live region speaks the learner's language without touching the logic that
+// picks which sentences to say.
 
 import type { InvariantKind } from '../engine/invariants';
 import type { NodeStatus } from '../engine/types';
+import { tEn, type Translate } from '../i18n/format';
+import '../i18n/messages.details.en';
 
 export interface CommandCounts {
   submitted: number;
@@ -51,55 +54,35 @@ export interface SummaryStrings {
   groupLag(facts: GroupLagFacts): string;
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** The sentences worded by a translator: English by default, the learner's language in the lab. */
+export function summaryStringsFor(t: Translate): SummaryStrings {
+  return {
+    time: (seconds) => t('summary.time', { seconds: seconds.toFixed(1) }),
+    nodeStatus: (label, status) => t(status === 'down' ? 'summary.down' : status === 'slow' ? 'summary.slow' : 'summary.erroring', { label }),
+    nodeCrashed: (label) => t('summary.crashed', { label }),
+    rebalancing: (group, topicLabel) => t('summary.rebalancing', { group, topic: topicLabel }),
+    deadMember: (member, group, partitions) => t('summary.deadMember', { member, group, count: partitions }),
+    invariantBroken: ({ kind, subject, count, firstSeconds }) => {
+      const key = kind === 'lost' ? 'summary.lost' : kind === 'duplicate' ? 'summary.duplicate' : kind === 'out-of-order' ? 'summary.outOfOrder' : 'summary.dropped';
+      return t(key, { subject, count, first: firstSeconds.toFixed(1) });
+    },
+    allNodesUp: t('summary.allUp'),
+    linkCut: (a, b) => t('summary.linkCut', { a, b }),
+    saturated: (label, busy, workers, queued) => t('summary.saturated', { label, busy, workers, count: queued }),
+    inFlight: (count) => (count === 0 ? t('summary.noInFlight') : t('summary.inFlight', { count })),
+    commands: ({ submitted, ok, rejected, failed, pending }) =>
+      submitted === 0
+        ? t('summary.noCommands')
+        : t(pending > 0 ? 'summary.commandsPending' : 'summary.commands', { count: submitted, ok, rejected, failed, pending }),
+    eventsPublished: (count) => (count === 0 ? t('summary.noEvents') : t('summary.events', { count })),
+    queueDepth: (label, depth, unacked) => t('summary.queueDepth', { label, count: depth, unacked }),
+    groupLag: ({ group, serviceLabel, topicLabel, lag, processed, rebalancing }) => {
+      const who = serviceLabel !== undefined ? t('summary.groupOf', { group, service: serviceLabel }) : t('summary.group', { group });
+      const params = { who, topic: topicLabel, count: lag, processed };
+      if (lag === 0) return t(rebalancing ? 'summary.groupCaughtUpRebalancing' : 'summary.groupCaughtUp', params);
+      return t(rebalancing ? 'summary.groupBehindRebalancing' : 'summary.groupBehind', params);
+    },
+  };
+}
 
-export const EN_SUMMARY_STRINGS: SummaryStrings = {
-  time: (seconds) => `At ${seconds.toFixed(1)} seconds.`,
-  nodeStatus: (label, status) => {
-    switch (status) {
-      case 'down':
-        return `${label} is down.`;
-      case 'slow':
-        return `${label} is slow.`;
-      case 'erroring':
-        return `${label} is failing requests.`;
-    }
-  },
-  nodeCrashed: (label) => `${label} crashed in the middle of a message and is restarting.`,
-  rebalancing: (group, topicLabel) => `Consumer group ${group} on ${topicLabel} is rebalancing: its members pause while partitions move.`,
-  deadMember: (member, group, partitions) =>
-    `Member ${member} of group ${group} is dead but still owns ${plural(partitions, 'partition', 'partitions')} until the group notices.`,
-  invariantBroken: ({ kind, subject, count, firstSeconds }) => {
-    const first = `first at ${firstSeconds.toFixed(1)} seconds`;
-    switch (kind) {
-      case 'lost':
-        return `Warning: consumer group ${subject} lost ${plural(count, 'event', 'events')} (${first}).`;
-      case 'duplicate':
-        return `Warning: consumer group ${subject} processed ${plural(count, 'event', 'events')} twice (${first}).`;
-      case 'out-of-order':
-        return `Warning: consumer group ${subject} processed ${plural(count, 'event', 'events')} out of order (${first}).`;
-      case 'dropped':
-        return `Warning: ${subject} dropped ${plural(count, 'event', 'events')} that arrived in the wrong state (${first}).`;
-    }
-  },
-  allNodesUp: 'All components are up.',
-  linkCut: (a, b) => `The network between ${a} and ${b} is cut.`,
-  saturated: (label, busy, workers, queued) =>
-    `${label} is saturated: ${busy} of ${workers} workers busy, ${plural(queued, 'request', 'requests')} waiting.`,
-  inFlight: (count) => (count === 0 ? 'No messages in flight.' : `${plural(count, 'message', 'messages')} in flight.`),
-  commands: ({ submitted, ok, rejected, failed, pending }) =>
-    submitted === 0
-      ? 'No commands submitted yet.'
-      : `${plural(submitted, 'command', 'commands')} submitted: ${ok} succeeded, ${rejected} rejected, ${failed} failed` +
-        (pending > 0 ? `, ${pending} in progress.` : '.'),
-  eventsPublished: (count) =>
-    count === 0 ? 'No events published yet.' : `${plural(count, 'event', 'events')} published.`,
-  queueDepth: (label, depth, unacked) =>
-    `${label} holds ${plural(depth, 'message', 'messages')} waiting and ${unacked} being handled.`,
-  groupLag: ({ group, serviceLabel, topicLabel, lag, processed, rebalancing }) => {
-    const who = serviceLabel !== undefined ? `Consumer group ${group} (${serviceLabel})` : `Consumer group ${group}`;
-    const state = lag === 0 ? 'is caught up' : `is ${plural(lag, 'event', 'events')} behind`;
-    const extra = rebalancing ? ', rebalancing' : '';
-    return `${who} on ${topicLabel} ${state}${extra}; ${processed} processed.`;
-  },
-};
+export const EN_SUMMARY_STRINGS: SummaryStrings = summaryStringsFor(tEn);

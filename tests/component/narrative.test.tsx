@@ -84,7 +84,8 @@ describe('scenario list', () => {
   it('opens from the header, grouped by lesson, with title, summary and minutes', async () => {
     await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'Scenarios' }));
-    const dialog = screen.getByRole('dialog', { name: 'Scenarios' });
+    // The dialog loads on first open (React.lazy).
+    const dialog = await screen.findByRole('dialog', { name: 'Scenarios' });
     const lessons = [...new Set(scenarios.map((s) => s.lesson))];
     const headings = within(dialog).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(headings).toEqual(lessons);
@@ -99,15 +100,18 @@ describe('scenario list', () => {
     expect(entry).toHaveAccessibleDescription(/Checkout commits the order.*about 5 min · 3 steps/);
     // Scenario texts are text: the markup in a summary is shown, not run.
     const pubsub = within(dialog).getByRole('button', { name: 'Checkout publishes order-placed' });
-    expect(pubsub).toHaveTextContent('Publishes <img src=x onerror="window.__pwned=1"> events');
+    // The entry (the button is its title; summary and meta sit beside it as its description).
+    const card = pubsub.closest('li')!;
+    expect(card).toHaveTextContent('Publishes <img src=x onerror="window.__pwned=1"> events');
     expect(dialog.querySelector('img')).toBeNull();
-    expect(pubsub).toHaveTextContent('free play');
+    expect(card).toHaveTextContent('free play');
   });
 
   it('is keyboard navigable and opens the chosen scenario', async () => {
     await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'Scenarios' }));
-    const dialog = screen.getByRole('dialog', { name: 'Scenarios' });
+    // The dialog loads on first open (React.lazy).
+    const dialog = await screen.findByRole('dialog', { name: 'Scenarios' });
     const current = within(dialog).getByRole('button', { name: 'Checkout with synchronous POSTs' });
     expect(current).toHaveFocus();
     fireEvent.keyDown(current, { key: 'ArrowDown' });
@@ -136,7 +140,7 @@ describe('scenario list', () => {
   it('Escape closes it', async () => {
     await renderApp();
     fireEvent.click(screen.getByRole('button', { name: 'Scenarios' }));
-    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.keyDown(await screen.findByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -2,6 +2,9 @@
 // (over a sliding window), queue depth. The lines are computed once per run; only the cursor and
 // the "now" values follow t. Clicking a chart moves the clock there.
 import { useMemo, useRef } from 'react';
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
+import { withNodes } from '../../i18n/withNodes';
 import { plainEqual } from '../../state/plainEqual';
 import { useSide } from '../../state/SideContext';
 import { useLabStore } from '../../state/store';
@@ -21,6 +24,7 @@ export default function ChartsPane() {
   const { run, scenario } = useSide();
   const set = useMemo(() => chartSetOf(run.index), [run]);
   const prev = useRef<Now | null>(null);
+  const t = useT();
   const now = useLabStore((s) => {
     const next = chartValuesAt(run.index, s.t, set.windowMs);
     if (prev.current && plainEqual(prev.current, next)) return prev.current;
@@ -29,10 +33,8 @@ export default function ChartsPane() {
   });
   return (
     <div className="lab-charts" data-testid={`charts-${scenario.id}`}>
-      {set.charts.length === 0 ? <p className="lab-muted">Nothing to chart in this run.</p> : null}
-      <p className="lab-muted lab-charts__note">
-        Values at <NowSeconds /> in bold; the vertical line is now. Click a chart to jump there.
-      </p>
+      {set.charts.length === 0 ? <p className="lab-muted">{t('charts.nothing')}</p> : null}
+      <p className="lab-muted lab-charts__note">{withNodes(t('charts.note'), { time: <NowSeconds /> })}</p>
       {set.charts.map((c) => (
         <LineChart key={c.id} chart={c} set={set} now={now[c.id]} />
       ))}

@@ -2,9 +2,12 @@
 // its box (non-scaling strokes keep lines crisp); text is HTML around it so it never distorts.
 // Accessible as an image with a summary, plus a data table one click away.
 import { memo, useMemo, type MouseEvent } from 'react';
+import type { Translate } from '../../i18n/format';
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
 import { seek } from '../../state/commands';
 import { useLabStore } from '../../state/store';
-import type { Chart, ChartSet } from '../../view/chartSeries';
+import type { Chart, ChartLine, ChartSet } from '../../view/chartSeries';
 
 const W = 1000;
 const H = 100;
@@ -34,17 +37,22 @@ function pathOf(values: (number | null)[], t: number[], endMs: number, top: numb
   return d;
 }
 
-function summary(chart: Chart, set: ChartSet): string {
+function lineLabel(l: ChartLine, t: Translate): string {
+  return l.msg ? t(l.msg.key, l.msg.params) : l.label;
+}
+
+function summary(chart: Chart, set: ChartSet, t: Translate): string {
   const parts = chart.lines.map((l) => {
+    const label = lineLabel(l, t);
     let best = -1;
     l.values.forEach((v, i) => {
       if (v !== null && (best < 0 || v > (l.values[best] ?? -Infinity))) best = i;
     });
-    if (best < 0) return `${l.label}: no data`;
+    if (best < 0) return t('charts.noData', { label });
     const low = Math.min(...l.values.filter((v): v is number => v !== null));
-    return `${l.label} peaks at ${formatValue(chart, l.values[best])} at ${(set.t[best] / 1000).toFixed(1)} s (lowest ${formatValue(chart, low)})`;
+    return t('charts.peak', { label, value: formatValue(chart, l.values[best]), time: (set.t[best] / 1000).toFixed(1), low: formatValue(chart, low) });
   });
-  return `${chart.title}, over the whole run: ${parts.join('; ')}.`;
+  return t('charts.summary', { title: t(chart.titleMsg.key, chart.titleMsg.params), parts: parts.join('; ') });
 }
 
 function Cursor({ endMs }: { endMs: number }) {
@@ -56,7 +64,9 @@ function Cursor({ endMs }: { endMs: number }) {
 export const LineChart = memo(function LineChart({ chart, set, now }: { chart: Chart; set: ChartSet; now: Record<string, number | null> | undefined }) {
   const top = chart.unit === 'ratio' ? 1 : Math.max(1, chart.max) * 1.08;
   const paths = useMemo(() => chart.lines.map((l) => pathOf(l.values, set.t, set.endMs, top)), [chart, set, top]);
-  const label = useMemo(() => summary(chart, set), [chart, set]);
+  const t = useT();
+  const label = useMemo(() => summary(chart, set, t), [chart, set, t]);
+  const title = t(chart.titleMsg.key, chart.titleMsg.params);
   const onClick = (e: MouseEvent<SVGSVGElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     if (r.width > 0) seek(((e.clientX - r.left) / r.width) * set.endMs);
@@ -64,14 +74,14 @@ export const LineChart = memo(function LineChart({ chart, set, now }: { chart: C
   const tableRows = set.t.map((_, i) => i).filter((i) => i % 10 === 0 || i === set.t.length - 1);
   return (
     <figure className="lab-chart" data-chart={chart.id}>
-      <figcaption className="lab-chart__title">{chart.title}</figcaption>
+      <figcaption className="lab-chart__title">{title}</figcaption>
       <ul className="lab-chart__legend">
         {chart.lines.map((l, i) => (
           <li key={l.id} className={`lab-chart__key lab-chart__key--${i % 5}`}>
             <svg width="22" height="8" aria-hidden="true">
               <line x1="1" x2="21" y1="4" y2="4" strokeDasharray={DASHES[i % DASHES.length]} />
             </svg>
-            {l.label} <strong className="lab-chart__now">{formatValue(chart, now?.[l.id])}</strong>
+            {lineLabel(l, t)} <strong className="lab-chart__now">{formatValue(chart, now?.[l.id])}</strong>
           </li>
         ))}
       </ul>
@@ -97,15 +107,15 @@ export const LineChart = memo(function LineChart({ chart, set, now }: { chart: C
         </svg>
       </div>
       <details className="lab-chart__data">
-        <summary>Data table</summary>
+        <summary>{t('charts.dataTable')}</summary>
         <table className="lab-table">
-          <caption>{chart.title}</caption>
+          <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Time</th>
+              <th scope="col">{t('charts.time')}</th>
               {chart.lines.map((l) => (
                 <th key={l.id} scope="col">
-                  {l.label}
+                  {lineLabel(l, t)}
                 </th>
               ))}
             </tr>

@@ -1,12 +1,16 @@
 // Switches between one run and the side-by-side comparison with the scenario's partner.
 import { setView } from '../../state/commands';
 import { compareTarget } from '../../state/scenarioRegistry';
+import { useT } from '../../i18n/i18nStore';
 import { useLabStore } from '../../state/store';
+import { scenarioTexts, useLang } from '../narrative/localize';
 
 export function CompareToggle() {
   const view = useLabStore((s) => s.view);
   const scenarioId = useLabStore((s) => s.scenarioId);
   const partner = compareTarget(scenarioId);
+  const t = useT();
+  const lang = useLang();
   if (!partner) return null;
   const on = view === 'compare';
   return (
@@ -15,12 +19,12 @@ export function CompareToggle() {
       className={`lab-btn${on ? ' is-on' : ''}`}
       aria-pressed={on}
       onClick={() => setView(on ? 'single' : 'compare')}
-      title={`Run side by side with “${partner.title}”, same clock, orders and faults`}
+      title={t('controls.compareTitle', { title: scenarioTexts(partner, lang).title })}
     >
       <span aria-hidden="true" className="lab-btn__icon">
         ◫
       </span>
-      Compare
+      {t('controls.compare')}
     </button>
   );
 }

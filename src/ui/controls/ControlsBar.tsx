@@ -7,11 +7,14 @@ import { SpeedSelect } from './SpeedSelect';
 import { StepButton } from './StepButton';
 import { StepBackButton } from '../timeline/StepBackButton';
 import { Timeline } from './Timeline';
+import { useT } from '../../i18n/i18nStore';
 import './controls.css';
 
 export function ControlsBar() {
+  const t = useT();
   return (
-    <div className="lab-controls" role="group" aria-label="Controls">
+    // A landmark (region): the controls sit between the header and <main>, and must be findable.
+    <div className="lab-controls" role="region" aria-label={t('controls.label')}>
       <div className="lab-controls__group">
         <PlayButton />
         <StepBackButton />

@@ -1,12 +1,14 @@
+import { useT } from '../../i18n/i18nStore';
 import { reset } from '../../state/commands';
 
 export function ResetButton() {
+  const t = useT();
   return (
-    <button type="button" className="lab-btn" onClick={reset} title="Back to 0 s and remove your faults">
+    <button type="button" className="lab-btn" onClick={reset} title={t('controls.resetTitle')}>
       <span aria-hidden="true" className="lab-btn__icon">
         ↺
       </span>
-      Reset
+      {t('controls.reset')}
     </button>
   );
 }

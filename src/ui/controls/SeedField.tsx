@@ -1,10 +1,12 @@
 // The seed picks which random orders arrive when. Same seed, same run: shareable and replayable.
 import { useEffect, useState } from 'react';
+import { useT } from '../../i18n/i18nStore';
 import { useLabStore } from '../../state/store';
 
 export function SeedField() {
   const seed = useLabStore((s) => s.seed);
   const setSeed = useLabStore((s) => s.setSeed);
+  const t = useT();
   const [text, setText] = useState(String(seed));
   useEffect(() => setText(String(seed)), [seed]);
   const commit = () => {
@@ -15,7 +17,7 @@ export function SeedField() {
   };
   return (
     <label className="lab-field">
-      <span className="lab-field__label">Seed</span>
+      <span className="lab-field__label">{t('controls.seed')}</span>
       <input
         className="lab-seed"
         type="text"

@@ -1,6 +1,7 @@
 // The shoppers (or a producer): where the messages come from. A client sending commands to a
 // service shows the outcomes it got; one writing straight to a topic or queue shows what it sent.
 import type { NodeProps } from '@xyflow/react';
+import { useI18nStore, useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import type { World } from '../../view/worldAt';
@@ -16,6 +17,7 @@ function sentTo(w: World, target: string): number {
 }
 
 function CommandOutcomes() {
+  const t = useT();
   const c = useWorldSelector((w) => ({
     ok: w.counts.commandsOk,
     rejected: w.counts.commandsRejected,
@@ -25,19 +27,19 @@ function CommandOutcomes() {
   return (
     <dl className="lab-outcomes">
       <div className="lab-outcome lab-outcome--ok">
-        <dt>✓ ok</dt>
+        <dt>{t('graph.outcomeOk')}</dt>
         <dd>{c.ok}</dd>
       </div>
       <div className="lab-outcome lab-outcome--rejected">
-        <dt>✎ rejected</dt>
+        <dt>{t('graph.outcomeRejected')}</dt>
         <dd>{c.rejected}</dd>
       </div>
       <div className="lab-outcome lab-outcome--failed">
-        <dt>✗ failed</dt>
+        <dt>{t('graph.outcomeFailed')}</dt>
         <dd>{c.failed}</dd>
       </div>
       <div className="lab-outcome">
-        <dt>… waiting</dt>
+        <dt>{t('graph.outcomeWaiting')}</dt>
         <dd>{c.pending}</dd>
       </div>
     </dl>
@@ -46,10 +48,11 @@ function CommandOutcomes() {
 
 function SentCount({ target }: { target: string }) {
   const sent = useWorldSelector((w) => sentTo(w, target));
+  const t = useT();
   return (
     <dl className="lab-outcomes">
       <div className="lab-outcome">
-        <dt>sent</dt>
+        <dt>{t('graph.sent')}</dt>
         <dd>{sent}</dd>
       </div>
     </dl>
@@ -60,13 +63,15 @@ export function ClientNode({ id, data }: NodeProps<ClientFlowNode>) {
   const { spec } = data;
   const { scenario } = useSide();
   const targetKind = scenario.nodes.find((n) => n.id === spec.target)?.kind;
+  const t = useT();
+  const role = useI18nStore((s) => (spec.role ? (s.roles[spec.role] ?? spec.role) : undefined));
   return (
     <div className="lab-node lab-node--client" data-testid={`node-${id}`}>
       <HiddenHandles />
       <div className="lab-node__head">
         <span className="lab-node__title">{spec.label}</span>
       </div>
-      <div className="lab-node__role">{spec.role ?? `send ${spec.command}`}</div>
+      <div className="lab-node__role">{role ?? t('graph.sendCommand', { command: spec.command })}</div>
       {targetKind === 'service' ? <CommandOutcomes /> : <SentCount target={spec.target} />}
       <div className="lab-node__faults nodrag nopan">
         <FaultMenu nodeId={id} label={spec.label} />

@@ -1,6 +1,7 @@
 // The consumer-group members a service hosts (queue consumers are listed on their queue) ("fulfillment: p0–2"), each with the partitions the
 // group's current assignment gives it, and whether it is alive: a crashed member still owns its
 // partitions until the group notices (session timeout) and rebalances them to the others.
+import { useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import { consumerDirectory, formatPartitions, lifeAt, type Life } from '../../view/membersAt';
@@ -17,6 +18,7 @@ interface Row {
 
 export function ConsumerMembers({ serviceId }: { serviceId: string }) {
   const { scenario, run } = useSide();
+  const t = useT();
   const dir = consumerDirectory(scenario);
   const members = dir.members.filter((m) => m.service === serviceId);
   const several = new Set(members.map((m) => m.group)).size > 1;
@@ -26,20 +28,20 @@ export function ConsumerMembers({ serviceId }: { serviceId: string }) {
     return members.map((m) => {
       const g = w.topics[m.topic]?.groups[m.group];
       const parts = g?.assignment[m.id];
-      const text = g === undefined || !(m.id in g.assignment) ? 'joining' : parts && parts.length > 0 ? formatPartitions(parts) : 'idle';
+      const text = g === undefined || !(m.id in g.assignment) ? t('graph.memberJoining') : parts && parts.length > 0 ? formatPartitions(parts) : t('graph.memberIdle');
       return { id: m.id, group: m.group, text, life };
     });
   });
   if (rows.length === 0) return null;
   const compact = rows.length > LIST_MAX;
   return (
-    <ul className={`lab-members${compact ? ' lab-members--compact' : ''}`} aria-label="Consumers" data-testid={`members-${serviceId}`}>
+    <ul className={`lab-members${compact ? ' lab-members--compact' : ''}`} aria-label={t('graph.consumers')} data-testid={`members-${serviceId}`}>
       {rows.map((r) => (
         <li key={r.id} className={r.life !== 'up' ? 'is-dead' : ''} data-testid={`member-${r.id}`} data-life={r.life}>
           {r.life !== 'up' ? <span aria-hidden="true">✗ </span> : null}
           <span className="lab-members__id">{r.id}</span>
           {several && !compact ? <span className="lab-members__group"> ({r.group})</span> : null}
-          {r.life !== 'up' ? <span className="lab-members__life"> ({r.life})</span> : null}
+          {r.life !== 'up' ? <span className="lab-members__life"> ({t(`graph.life.${r.life}`)})</span> : null}
           {': '}
           {r.text}
         </li>

@@ -3,6 +3,7 @@
 // both ways). Drawn in the viewport portal, above the nodes: between two close nodes the edge is
 // only a few pixels long, and the button must not hide under them.
 import { ViewportPortal } from '@xyflow/react';
+import { useT } from '../../i18n/i18nStore';
 import { toggleCutNow } from '../../state/faultCommands';
 import { activeCut } from '../../state/interventions';
 import { useLabStore } from '../../state/store';
@@ -10,7 +11,8 @@ import { linkName, type NetLink } from './links';
 
 export function EdgeCutButton({ link, x, y }: { link: NetLink; x: number; y: number }) {
   const cut = useLabStore((s) => activeCut(s.interventions, link.a, link.b, s.t) !== undefined);
-  const name = `${cut ? 'Restore' : 'Cut'} link ${linkName(link)}`;
+  const t = useT();
+  const name = t(cut ? 'graph.restoreLink' : 'graph.cutLink', { link: linkName(link) });
   return (
     <ViewportPortal>
       <button
@@ -24,7 +26,7 @@ export function EdgeCutButton({ link, x, y }: { link: NetLink; x: number; y: num
       >
         {cut ? (
           <>
-            <span aria-hidden="true">⟲</span> restore
+            <span aria-hidden="true">⟲</span> {t('graph.restore')}
           </>
         ) : (
           <span aria-hidden="true">✂</span>

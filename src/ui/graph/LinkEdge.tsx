@@ -1,6 +1,7 @@
 // A straight edge from border to border. HTTP calls, publishes and subscriptions differ by dash
 // pattern and label as well as colour, so they read in greyscale too.
 import { BaseEdge, type EdgeProps } from '@xyflow/react';
+import { useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import type { LabFlowEdge } from './buildFlow';
@@ -11,6 +12,7 @@ import { useNodeRect } from './useNodeRect';
 
 export function LinkEdge({ id, source, target, data, markerEnd }: EdgeProps<LabFlowEdge>) {
   const { scenario } = useSide();
+  const t = useT();
   // One cut button per pair of nodes, on the first edge drawn between them.
   const link = netLinks(scenario).find((l) => l.edgeId === id);
   const a = useNodeRect(source);
@@ -31,12 +33,12 @@ export function LinkEdge({ id, source, target, data, markerEnd }: EdgeProps<LabF
       <BaseEdge id={id} path={`M ${from.x} ${from.y} L ${to.x} ${to.y}`} markerEnd={markerEnd} interactionWidth={0} />
       {cut ? (
         <text className="lab-link__cut" x={mx} y={my + 6} textAnchor="middle">
-          ✂ cut
+          {t('graph.cut')}
         </text>
       ) : null}
       {data?.label ? (
         <text className="lab-link__label" x={mx} y={my - 6} textAnchor="middle">
-          {data.label}
+          {data.msg ? t(data.msg.key, data.msg.params) : data.label}
         </text>
       ) : null}
       {link ? <EdgeCutButton link={link} x={mx} y={cut ? my + 22 : hasLabel ? my + 10 : my} /> : null}

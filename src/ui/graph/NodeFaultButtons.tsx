@@ -2,28 +2,23 @@
 // node's name is in the accessible name ("Take Order Fulfillment down") but hidden visually,
 // because the node already shows it right above. The spaces sit outside the hidden span: name
 // computation trims inside it, which would glue the words together.
+import { useT } from '../../i18n/i18nStore';
+import { withNodes } from '../../i18n/withNodes';
 import { toggleNodeFault } from '../../state/commands';
 import { useNodeFaults } from '../../state/useNodeFaults';
 import { FaultMenu } from './FaultMenu';
 
 export function NodeFaultButtons({ nodeId, label }: { nodeId: string; label: string }) {
   const { down, slow } = useNodeFaults(nodeId);
-  const name = <span className="sr-only">{label}</span>;
+  const t = useT();
+  const name = { name: <span className="sr-only">{label}</span> };
   return (
     <div className="lab-node__faults nodrag nopan">
       <button type="button" className={`lab-fault-btn${down ? ' is-on' : ''}`} onClick={() => toggleNodeFault(nodeId, 'down')}>
-        {down ? (
-          <>
-            Bring {name} back up
-          </>
-        ) : (
-          <>
-            Take {name} down
-          </>
-        )}
+        {withNodes(t(down ? 'graph.bringUp' : 'graph.takeDown'), name)}
       </button>
       <button type="button" className={`lab-fault-btn${slow ? ' is-on' : ''}`} onClick={() => toggleNodeFault(nodeId, 'slow')}>
-        Make {name} {slow ? 'fast' : 'slow'}
+        {withNodes(t(slow ? 'graph.makeFast' : 'graph.makeSlow'), name)}
       </button>
       <FaultMenu nodeId={nodeId} label={label} />
     </div>

@@ -2,6 +2,7 @@
 // those each consumer holds and has not acknowledged yet, and what became of the rest, dead
 // letters included.
 import type { NodeProps } from '@xyflow/react';
+import { useRoleText, useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import { consumerDirectory, queueConsumersAt } from '../../view/membersAt';
@@ -17,6 +18,8 @@ export function QueueNode({ id, data }: NodeProps<QueueFlowNode>) {
   const { spec } = data;
   const { scenario, run } = useSide();
   const isDeadLetterQueue = consumerDirectory(scenario).deadLetterQueues.has(id);
+  const t = useT();
+  const role = useRoleText(spec.role ?? '');
   const q = useWorldSelector((w) => {
     const v = w.queues?.[id];
     return {
@@ -39,7 +42,7 @@ export function QueueNode({ id, data }: NodeProps<QueueFlowNode>) {
         <FaultMenu nodeId={id} label={spec.label} />
       </div>
       <div className="lab-node__kind">
-        {isDeadLetterQueue ? <span className="lab-tag lab-tag--dlt">dead-letter queue</span> : (spec.role ?? 'queue')}
+        {isDeadLetterQueue ? <span className="lab-tag lab-tag--dlt">{t('graph.deadLetterQueue')}</span> : spec.role ? role : t('graph.queue')}
       </div>
       <div className="lab-queue" aria-hidden="true">
         {Array.from({ length: CELLS }, (_, i) => (
@@ -48,23 +51,26 @@ export function QueueNode({ id, data }: NodeProps<QueueFlowNode>) {
         {q.depth > CELLS ? <span className="lab-queue__more">+{q.depth - CELLS}</span> : null}
       </div>
       <div className="lab-node__nums" data-testid={`queue-${id}`}>
-        {q.depth} ready · {q.unacked} unacked
+        {t('graph.queueNums', { depth: q.depth, unacked: q.unacked })}
       </div>
       {q.consumers.length > 0 ? (
-        <ul className="lab-members lab-members--queue" aria-label="Unacked per consumer">
+        <ul className="lab-members lab-members--queue" aria-label={t('graph.unackedPerConsumer')}>
           {q.consumers.map((c) => (
             <li key={c.id} data-testid={`unacked-${id}-${c.id}`} data-value={c.unacked}>
-              <span className="lab-members__id">{c.id}</span>: {c.unacked} unacked
+              <span className="lab-members__id">{c.id}</span>: {t('graph.unacked', { unacked: c.unacked })}
             </li>
           ))}
         </ul>
       ) : null}
       <div className="lab-node__nums lab-node__nums--small">
-        {q.acked} acked · {q.nacked} nacked · {q.redelivered} redelivered
+        {t('graph.queueDone', { acked: q.acked, nacked: q.nacked, redelivered: q.redelivered })}
       </div>
       {spec.deadLetterQueue || q.deadLettered > 0 ? (
         <div className={`lab-node__nums lab-node__nums--small${q.deadLettered > 0 ? ' is-bad' : ''}`} data-testid={`deadlettered-${id}`}>
-          <span aria-hidden="true">☠</span> {q.deadLettered} dead-lettered{spec.deadLetterQueue ? ` → ${scenario.nodes.find((n) => n.id === spec.deadLetterQueue)?.label ?? spec.deadLetterQueue}` : ' (dropped)'}
+          <span aria-hidden="true">☠</span>{' '}
+          {spec.deadLetterQueue
+            ? t('graph.deadLetteredTo', { count: q.deadLettered, target: scenario.nodes.find((n) => n.id === spec.deadLetterQueue)?.label ?? spec.deadLetterQueue })
+            : t('graph.deadLetteredDropped', { count: q.deadLettered })}
         </div>
       ) : null}
     </div>

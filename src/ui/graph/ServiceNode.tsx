@@ -1,6 +1,7 @@
 // A service (bounded context): its status, how many of its workers are busy, its waiting line,
 // and the learner's fault switches.
 import type { NodeProps } from '@xyflow/react';
+import { useRoleText, useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import { armedCrashesAt, lifeAt } from '../../view/membersAt';
@@ -29,19 +30,22 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
   });
   const { status, busy, queued, crashed, armed } = view;
   const workers = spec.workers;
+  const t = useT();
+  const role = useRoleText(spec.role ?? '');
   return (
     <div className={`lab-node lab-node--service is-${status}${crashed ? ' is-crashed' : ''}`} data-testid={`node-${id}`} data-status={status} data-crashed={crashed || undefined}>
       <HiddenHandles />
       <div className="lab-node__head">
         <span className="lab-node__title">{spec.label}</span>
-        {crashed ? <span className="lab-badge lab-badge--crashed">CRASHED · restarting</span> : <StatusBadge status={status} />}
+        {crashed ? <span className="lab-badge lab-badge--crashed">{t('graph.crashed')}</span> : <StatusBadge status={status} />}
         {armed > 0 ? (
-          <span className="lab-badge lab-badge--armed" data-testid={`crash-armed-${id}`} title="Dies halfway through its next message">
-            <span aria-hidden="true">⚡</span> CRASH ARMED{armed > 1 ? ` ×${armed}` : ''}
+          <span className="lab-badge lab-badge--armed" data-testid={`crash-armed-${id}`} title={t('graph.crashArmedTitle')}>
+            <span aria-hidden="true">⚡</span> {t('graph.crashArmed')}
+            {armed > 1 ? ` ×${armed}` : ''}
           </span>
         ) : null}
       </div>
-      {spec.role ? <div className="lab-node__role">{spec.role}</div> : null}
+      {spec.role ? <div className="lab-node__role">{role}</div> : null}
       <div className="lab-node__pool">
         {workers <= MAX_WORKER_CELLS ? (
           <span className="lab-pool" aria-hidden="true">
@@ -55,7 +59,8 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
           </span>
         )}
         <span className="lab-node__nums" data-testid={`node-${id}-pool`}>
-          {busy}/{workers} busy{queued > 0 ? ` · ${queued} queued` : ''}
+          {t('graph.busy', { busy, workers })}
+          {queued > 0 ? t('graph.queued', { queued }) : ''}
         </span>
       </div>
       <ConsumerMembers serviceId={id} />

@@ -5,6 +5,8 @@
 // list below gives each group's total lag, who owns which partition, a rebalance in progress and
 // any invariant the group has broken so far.
 import type { NodeProps } from '@xyflow/react';
+import type { Translate } from '../../i18n/format';
+import { useT } from '../../i18n/i18nStore';
 import { lostOffsetsOf } from '../../state/invariantCache';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
@@ -95,9 +97,12 @@ function slotsOf(logStart: number, logEnd: number): { hidden: number; offsets: n
   return { hidden: retained - shown, offsets: Array.from({ length: shown }, (_, i) => logEnd - shown + i) };
 }
 
-const LIFE_TEXT: Record<Life, string> = { up: '', down: ' (down)', crashed: ' (crashed)' };
+function lifeText(life: Life, t: Translate): string {
+  return life === 'up' ? '' : ` (${t(`graph.life.${life}`)})`;
+}
 
 function Owners({ owners }: { owners: Owner[] }) {
+  const t = useT();
   if (owners.length === 0) return null;
   return (
     <span className="lab-owners">
@@ -106,7 +111,7 @@ function Owners({ owners }: { owners: Owner[] }) {
           {i > 0 ? ' · ' : ''}
           {o.life !== 'up' ? <span aria-hidden="true">✗ </span> : null}
           {o.member}
-          {LIFE_TEXT[o.life]}: {o.parts.length > 0 ? formatPartitions(o.parts) : 'idle'}
+          {lifeText(o.life, t)}: {o.parts.length > 0 ? formatPartitions(o.parts) : t('graph.memberIdle')}
         </span>
       ))}
     </span>
@@ -122,8 +127,9 @@ export function TopicNode({ id, data }: NodeProps<TopicFlowNode>) {
   const model = useWorldSelector((w) => selectTopic(w, id, run.trace, run.index, hostOf, lost));
   const marks = groupMarks(model.groups.map((g) => g.id));
   const deadLetter = dir.deadLetterTopics.has(id);
-  const parts = `${spec.partitions} partition${spec.partitions === 1 ? '' : 's'}`;
-  const retention = spec.retentionMs !== undefined ? ` · keeps ${spec.retentionMs / 1000} s` : '';
+  const t = useT();
+  const parts = t('graph.partitions', { count: spec.partitions });
+  const retention = spec.retentionMs !== undefined ? t('graph.retention', { seconds: spec.retentionMs / 1000 }) : '';
   return (
     <div
       className={`lab-node lab-node--topic${deadLetter ? ' is-dead-letter' : ''} is-${model.status}`}
@@ -139,46 +145,46 @@ export function TopicNode({ id, data }: NodeProps<TopicFlowNode>) {
       <div className="lab-node__kind">
         {deadLetter ? (
           <span className="lab-tag lab-tag--dlt" data-testid={`dlt-${id}`}>
-            dead-letter topic
+            {t('graph.deadLetterTopic')}
           </span>
         ) : (
-          'topic'
+          t('graph.topic')
         )}{' '}
         · {parts}
         {retention}
       </div>
       <div className="lab-log__row lab-log__legend" aria-hidden="true">
         <span className="lab-log__name" />
-        <span className="lab-log__start">start</span>
-        <span className="lab-log__cells-head">log →</span>
-        <span className="lab-log__end">end</span>
+        <span className="lab-log__start">{t('graph.logStart')}</span>
+        <span className="lab-log__cells-head">{t('graph.logArrow')}</span>
+        <span className="lab-log__end">{t('graph.logEnd')}</span>
       </div>
       {model.partitions.map((part) => {
         const { hidden, offsets } = slotsOf(part.logStart, part.logEnd);
         const firstShown = offsets[0];
         return (
           <div key={part.p} className="lab-log" data-testid={`partition-${id}-${part.p}`}>
-            <div className="lab-log__row" title={`partition ${part.p}: log start ${part.logStart}, log end ${part.logEnd}`}>
+            <div className="lab-log__row" title={t('graph.partitionTitle', { p: part.p, start: part.logStart, end: part.logEnd })}>
               <span className="lab-log__name">p{part.p}</span>
               <span className="lab-log__start" data-testid={`logstart-${id}-${part.p}`}>
                 {part.logStart}
               </span>
               {hidden > 0 ? (
-                <span className="lab-log__cell is-more" title={`${hidden} older records, offsets ${part.logStart}–${firstShown - 1}`}>
+                <span className="lab-log__cell is-more" title={t('graph.olderRecords', { hidden, from: part.logStart, to: firstShown - 1 })}>
                   +{hidden > 999 ? `${Math.floor(hidden / 1000)}k` : hidden}
                 </span>
               ) : null}
               {offsets.map((o) => {
                 if (o < 0) return <span key={o} className="lab-log__cell is-empty" />;
                 if (o < part.logStart) {
-                  return <span key={o} className="lab-log__cell is-deleted" title={`offset ${o}: deleted by retention`} />;
+                  return <span key={o} className="lab-log__cell is-deleted" title={t('graph.offsetDeleted', { offset: o })} />;
                 }
                 const cell = part.cells.find((c) => c.offset === o);
                 return (
                   <span
                     key={o}
                     className={`lab-log__cell${cell?.poison ? ' is-poison' : ''}`}
-                    title={cell ? `offset ${o}: ${cell.type} ${cell.label}${cell.poison ? ' (poison: can never be handled)' : ''}` : `offset ${o}`}
+                    title={cell ? t(cell.poison ? 'graph.offsetPoison' : 'graph.offsetRecord', { offset: o, type: cell.type, label: cell.label }) : t('graph.offsetEmpty', { offset: o })}
                   >
                     {o}
                   </span>
@@ -196,7 +202,7 @@ export function TopicNode({ id, data }: NodeProps<TopicFlowNode>) {
                 <div
                   key={g.id}
                   className="lab-log__row lab-log__group"
-                  title={`${g.id} on p${part.p}: committed offset ${committed}, lag ${lag}${owner ? `, owned by ${owner.member}` : ', unassigned'}`}
+                  title={t(owner ? 'graph.groupRowOwned' : 'graph.groupRowUnassigned', { group: g.id, p: part.p, committed, lag, member: owner?.member ?? '' })}
                   data-testid={`committed-${id}-${g.id}-${part.p}`}
                   data-value={committed}
                 >
@@ -223,10 +229,10 @@ export function TopicNode({ id, data }: NodeProps<TopicFlowNode>) {
           {model.groups.map((g) => (
             <li key={g.id} className={g.lag > 0 ? 'is-behind' : ''} data-testid={`group-${id}-${g.id}`}>
               <span className="lab-lags__line">
-                <span className="lab-lags__mark">{marks.get(g.id)}</span> {g.id}: lag <strong data-testid={`lag-${id}-${g.id}`}>{g.lag}</strong>
+                <span className="lab-lags__mark">{marks.get(g.id)}</span> {g.id}: {t('graph.lag')} <strong data-testid={`lag-${id}-${g.id}`}>{g.lag}</strong>
                 {g.rebalancing ? (
                   <span className="lab-tag lab-tag--rebalance" data-testid={`rebalancing-${id}-${g.id}`}>
-                    <span aria-hidden="true">⟳</span> rebalancing
+                    <span aria-hidden="true">⟳</span> {t('graph.rebalancing')}
                   </span>
                 ) : null}
                 <InvariantBadges subject={g.id} kinds={GROUP_INVARIANTS} />
@@ -239,7 +245,7 @@ export function TopicNode({ id, data }: NodeProps<TopicFlowNode>) {
           ))}
         </ul>
       ) : (
-        <p className="lab-node__role">no subscribers</p>
+        <p className="lab-node__role">{t('graph.noSubscribers')}</p>
       )}
     </div>
   );

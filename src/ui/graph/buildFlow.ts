@@ -2,13 +2,17 @@
 // never changes while the clock runs, only the numbers drawn inside the nodes do.
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { ClientSpec, NodeSpec, QueueSpec, Scenario, ServiceSpec, TopicSpec } from '../../engine/types';
+import type { Msg } from '../../i18n/format';
 
 /** How two nodes are connected: a synchronous call, a write to a log, or a read from it. */
 export type LinkKind = 'http' | 'publish' | 'subscribe';
 
 export interface LinkData extends Record<string, unknown> {
   kind: LinkKind;
+  /** English; names of commands and events stay as they are in every language. */
   label: string;
+  /** The label as a message, where it is words to translate ("produce", "dead letter"). */
+  msg?: Msg;
 }
 
 export type ServiceFlowNode = Node<{ spec: ServiceSpec }, 'service'>;
@@ -52,7 +56,7 @@ export function buildFlow(scenario: Scenario, layout: FlowLayout = { vertical: f
   const edges: LabFlowEdge[] = [];
   const seen = new Set<string>();
 
-  const link = (source: string, target: string, kind: LinkKind, label: string) => {
+  const link = (source: string, target: string, kind: LinkKind, label: string, msg?: Msg) => {
     // An edge to a node the scenario does not declare would make React Flow warn and draw nothing.
     if (!specs.has(source) || !specs.has(target)) return;
     const id = `${kind}:${source}->${target}`;
@@ -63,7 +67,7 @@ export function buildFlow(scenario: Scenario, layout: FlowLayout = { vertical: f
       source,
       target,
       type: 'link',
-      data: { kind, label },
+      data: msg ? { kind, label, msg } : { kind, label },
       focusable: false,
       selectable: false,
       // currentColor: the arrow takes the colour the stylesheet gives the edge layer (light/dark).
@@ -74,8 +78,8 @@ export function buildFlow(scenario: Scenario, layout: FlowLayout = { vertical: f
   for (const n of scenario.nodes) {
     if (n.kind === 'client') {
       const target = specs.get(n.target);
-      if (target?.kind === 'topic') link(n.id, n.target, 'publish', 'produce');
-      else if (target?.kind === 'queue') link(n.id, n.target, 'publish', `enqueue ${n.command}`);
+      if (target?.kind === 'topic') link(n.id, n.target, 'publish', 'produce', { key: 'graph.linkProduce' });
+      else if (target?.kind === 'queue') link(n.id, n.target, 'publish', `enqueue ${n.command}`, { key: 'graph.linkEnqueue', params: { command: n.command } });
       else link(n.id, n.target, 'http', `POST ${n.command}`);
     } else if (n.kind === 'service') {
       for (const ep of n.endpoints) {
@@ -89,14 +93,14 @@ export function buildFlow(scenario: Scenario, layout: FlowLayout = { vertical: f
         // Unlabelled: the topic node already lists every group and its lag.
         link(c.topic, n.id, 'subscribe', '');
         for (const e of c.emits) link(n.id, e.topic, 'publish', e.eventType);
-        if (c.deadLetterTopic) link(n.id, c.deadLetterTopic, 'publish', 'dead letter');
+        if (c.deadLetterTopic) link(n.id, c.deadLetterTopic, 'publish', 'dead letter', { key: 'graph.linkDeadLetter' });
       }
       for (const q of n.queueConsumers ?? []) {
         link(q.queue, n.id, 'subscribe', '');
         for (const e of q.emits) link(n.id, e.topic, 'publish', e.eventType);
       }
     } else if (n.kind === 'queue') {
-      if (n.deadLetterQueue) link(n.id, n.deadLetterQueue, 'publish', 'dead letter');
+      if (n.deadLetterQueue) link(n.id, n.deadLetterQueue, 'publish', 'dead letter', { key: 'graph.linkDeadLetter' });
     }
   }
   return { nodes: scenario.nodes.map((n) => toFlowNode(n, layout)), edges };

@@ -3,8 +3,12 @@
 // far with a way to jump to where each first broke. The full-run detail is computed once per
 // (run, selection); each frame only filters it by t.
 import { useMemo } from 'react';
-import { findInvariantBreaks, type InvariantBreak, type InvariantKind } from '../../engine/invariants';
+import { findInvariantBreaks, type InvariantBreak } from '../../engine/invariants';
 import type { Trace } from '../../engine/types';
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
+import type { MessageKey } from '../../i18n/messages.en';
+import { withNodes } from '../../i18n/withNodes';
 import { seek } from '../../state/commands';
 import { jumpToBreak, selectMessage, selectNode } from '../../state/selectionCommands';
 import { useSide } from '../../state/SideContext';
@@ -14,61 +18,73 @@ import { commandAt, eventAt, inspectCommand, inspectEvent, inspectNodeAt, type H
 import { formatMs } from '../panels/format';
 import { secondsPrecise } from './time';
 
-function useT(): number {
+function useClock(): number {
   return useLabStore((s) => s.t);
 }
 
 function JumpTime({ ms, label }: { ms: number; label?: string }) {
+  const t = useT();
+  const time = secondsPrecise(ms);
   return (
-    <button type="button" className="lab-linkbtn lab-time-btn" onClick={() => seek(ms)} aria-label={`Jump to ${secondsPrecise(ms)}${label ? `: ${label}` : ''}`}>
+    <button
+      type="button"
+      className="lab-linkbtn lab-time-btn"
+      onClick={() => seek(ms)}
+      aria-label={label ? t('inspector.jumpToWhat', { time, what: label }) : t('inspector.jumpTo', { time })}
+    >
       {secondsPrecise(ms)}
     </button>
   );
 }
 
 function History({ lines, later }: { lines: HistoryLine[]; later: number }) {
+  const t = useT();
   return (
     <>
-      <h4>History</h4>
-      {lines.length === 0 ? <p className="lab-muted">Nothing yet.</p> : null}
+      <h4>{t('inspector.history')}</h4>
+      {lines.length === 0 ? <p className="lab-muted">{t('inspector.nothingYet')}</p> : null}
       <ol className="lab-history">
-        {lines.map((h) => (
-          <li key={h.record} className={`is-${h.tone}`}>
-            <JumpTime ms={h.t} label={h.text} /> <span>{h.text}</span>
-          </li>
-        ))}
+        {lines.map((h) => {
+          const text = t(h.msg.key, h.msg.params);
+          return (
+            <li key={h.record} className={`is-${h.tone}`}>
+              <JumpTime ms={h.t} label={text} /> <span>{text}</span>
+            </li>
+          );
+        })}
       </ol>
-      {later > 0 ? <p className="lab-muted">{later} more step{later === 1 ? '' : 's'} later in the run: play or step forward to see them.</p> : null}
+      {later > 0 ? <p className="lab-muted">{t('inspector.later', { count: later })}</p> : null}
     </>
   );
 }
 
 function Hops({ hops, t, labelOf }: { hops: HopLine[]; t: number; labelOf: (id: string) => string }) {
+  const tr = useT();
   if (hops.length === 0) return null;
   return (
     <table className="lab-table lab-hops">
-      <caption>Hops ({hops.length})</caption>
+      <caption>{tr('inspector.hops', { count: hops.length })}</caption>
       <thead>
         <tr>
-          <th scope="col">Sent</th>
-          <th scope="col">From → to</th>
-          <th scope="col">Message</th>
-          <th scope="col">Arrives</th>
+          <th scope="col">{tr('inspector.sent')}</th>
+          <th scope="col">{tr('inspector.fromTo')}</th>
+          <th scope="col">{tr('inspector.message')}</th>
+          <th scope="col">{tr('inspector.arrives')}</th>
         </tr>
       </thead>
       <tbody>
         {hops.map((h) => (
           <tr key={h.record} className={`lab-hop lab-hop--${h.kind}`}>
             <td>
-              <JumpTime ms={h.t} label={`${h.kind} ${h.label}`} />
+              <JumpTime ms={h.t} label={`${tr(`kind.${h.kind}`)} ${h.label}`} />
             </td>
             <td>
               {labelOf(h.from)} → {labelOf(h.to)}
             </td>
             <td>
-              <span className="lab-kind">{h.kind}</span> {h.label}
+              <span className="lab-kind">{tr(`kind.${h.kind}`)}</span> {h.label}
             </td>
-            <td>{h.lost ? <strong className="is-bad">lost (link cut)</strong> : h.arriveAt > t ? <em>in flight</em> : secondsPrecise(h.arriveAt)}</td>
+            <td>{h.lost ? <strong className="is-bad">{tr('inspector.lostCut')}</strong> : h.arriveAt > t ? <em>{tr('inspector.inFlight')}</em> : secondsPrecise(h.arriveAt)}</td>
           </tr>
         ))}
       </tbody>
@@ -76,37 +92,29 @@ function Hops({ hops, t, labelOf }: { hops: HopLine[]; t: number; labelOf: (id: 
   );
 }
 
-const STATUS_TEXT = {
-  waiting: 'waiting (owes it)',
-  'in-progress': 'handling',
-  retrying: 'failed, will retry',
-  processed: '✓ processed',
-  'dead-lettered': 'dead-lettered',
-  lost: '✗ LOST',
-} as const;
-
 function EventInspector({ id }: { id: number }) {
   const { run, scenario } = useSide();
-  const t = useT();
+  const t = useClock();
+  const tr = useT();
   const detail = useMemo(() => inspectEvent(run.index, id), [run, id]);
   const at = eventAt(detail, t);
   const labelOf = (n: string) => run.index.nodeSpecs.get(n)?.label ?? n;
   const info = detail.info;
-  if (!info && detail.hops.length === 0) return <p>Event #{id} does not exist in this run (the faults changed it).</p>;
+  if (!info && detail.hops.length === 0) return <p>{tr('inspector.eventMissing', { id })}</p>;
   return (
     <article className="lab-inspect" aria-labelledby={`inspect-title-${scenario.id}`}>
       <h3 id={`inspect-title-${scenario.id}`}>
-        Event <span className="lab-mono">{info?.type}</span> {info?.label}
-        {info?.poison ? <span className="lab-itag is-bad">poison</span> : null}
+        {tr('inspector.event')} <span className="lab-mono">{info?.type}</span> {info?.label}
+        {info?.poison ? <span className="lab-itag is-bad">{tr('inspector.poison')}</span> : null}
       </h3>
       {!at.exists && detail.createdAt !== undefined ? (
         <p className="lab-note">
-          Not created yet: it happens at <JumpTime ms={detail.createdAt} />.
+          {withNodes(tr('inspector.notCreated'), { time: <JumpTime ms={detail.createdAt} /> })}
         </p>
       ) : null}
       {detail.envelope ? (
         <>
-          <h4>Envelope (CloudEvents 1.0)</h4>
+          <h4>{tr('inspector.envelope')}</h4>
           <dl className="lab-dl lab-mono">
             {Object.entries(detail.envelope).map(([k, v]) => (
               <div key={k}>
@@ -115,27 +123,29 @@ function EventInspector({ id }: { id: number }) {
               </div>
             ))}
           </dl>
-          <h4>data</h4>
+          <h4>{tr('inspector.data')}</h4>
           <pre className="lab-json" data-testid="inspector-data">
-            {info?.data !== undefined ? JSON.stringify(info.data, null, 2) : '(no payload)'}
+            {info?.data !== undefined ? JSON.stringify(info.data, null, 2) : tr('inspector.noPayload')}
           </pre>
         </>
       ) : null}
       {at.appends.length > 0 || detail.enqueues.length > 0 ? (
         <>
-          <h4>Where it is stored</h4>
+          <h4>{tr('inspector.stored')}</h4>
           <ul className="lab-plain">
             {at.appends.map((a) => (
               <li key={`${a.topic}-${a.partition}-${a.offset}`}>
-                <span className="lab-mono">{a.topic}</span> · partition {a.partition} · offset {a.offset} (key <span className="lab-mono">{info?.key}</span>, at{' '}
-                {secondsPrecise(a.t)})
+                {withNodes(tr('inspector.storedAt', { partition: a.partition, offset: a.offset, time: secondsPrecise(a.t) }), {
+                  topic: <span className="lab-mono">{a.topic}</span>,
+                  key: <span className="lab-mono">{info?.key}</span>,
+                })}
               </li>
             ))}
             {detail.enqueues
               .filter((q) => q.t <= t)
               .map((q) => (
                 <li key={`${q.queue}-${q.t}`}>
-                  queue <span className="lab-mono">{q.queue}</span> (at {secondsPrecise(q.t)})
+                  {withNodes(tr('inspector.queuedAt', { time: secondsPrecise(q.t) }), { queue: <span className="lab-mono">{q.queue}</span> })}
                 </li>
               ))}
           </ul>
@@ -143,23 +153,25 @@ function EventInspector({ id }: { id: number }) {
       ) : null}
       {detail.cmd !== undefined ? (
         <p>
-          Records command{' '}
-          <button type="button" className="lab-linkbtn" onClick={() => selectMessage(scenario.id, 'command', detail.cmd!, { reveal: false })}>
-            #{detail.cmd}
-          </button>
-          .
+          {withNodes(tr('inspector.recordsCommand'), {
+            command: (
+              <button type="button" className="lab-linkbtn" onClick={() => selectMessage(scenario.id, 'command', detail.cmd!, { reveal: false })}>
+                #{detail.cmd}
+              </button>
+            ),
+          })}
         </p>
       ) : null}
       {at.groups.length > 0 ? (
         <table className="lab-table">
-          <caption>Consumer groups</caption>
+          <caption>{tr('inspector.groups')}</caption>
           <thead>
             <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Failed</th>
-              <th scope="col">Processed at</th>
+              <th scope="col">{tr('inspector.group')}</th>
+              <th scope="col">{tr('inspector.status')}</th>
+              <th scope="col">{tr('inspector.attempts')}</th>
+              <th scope="col">{tr('inspector.failed')}</th>
+              <th scope="col">{tr('inspector.processedAt')}</th>
             </tr>
           </thead>
           <tbody>
@@ -167,8 +179,8 @@ function EventInspector({ id }: { id: number }) {
               <tr key={g.group} className={`is-${g.status}`}>
                 <th scope="row">{g.group}</th>
                 <td>
-                  {STATUS_TEXT[g.status]}
-                  {g.duplicates > 0 ? <strong className="is-bad"> + {g.duplicates} duplicate</strong> : null}
+                  {tr(`inspector.groupStatus.${g.status}`)}
+                  {g.duplicates > 0 ? <strong className="is-bad">{tr('inspector.duplicate', { count: g.duplicates })}</strong> : null}
                 </td>
                 <td>{g.attempts}</td>
                 <td>{g.failures}</td>
@@ -184,68 +196,67 @@ function EventInspector({ id }: { id: number }) {
   );
 }
 
-const OUTCOME_TEXT = { pending: 'pending (no answer yet)', ok: '✓ succeeded', rejected: '✎ rejected (invalid, 4xx)', failed: '✗ failed (technical)' } as const;
-
 function CommandInspector({ id }: { id: number }) {
   const { run, scenario } = useSide();
-  const t = useT();
+  const t = useClock();
+  const tr = useT();
   const detail = useMemo(() => inspectCommand(run.index, id), [run, id]);
   const at = commandAt(detail, t);
   const labelOf = (n: string) => run.index.nodeSpecs.get(n)?.label ?? n;
-  if (detail.submittedAt === undefined) return <p>Command #{id} does not exist in this run.</p>;
+  if (detail.submittedAt === undefined) return <p>{tr('inspector.commandMissing', { id })}</p>;
   return (
     <article className="lab-inspect" aria-labelledby={`inspect-title-${scenario.id}`}>
       <h3 id={`inspect-title-${scenario.id}`}>
-        Command <span className="lab-mono">{detail.endpoint}</span> {detail.key}
+        {tr('inspector.command')} <span className="lab-mono">{detail.endpoint}</span> {detail.key}
       </h3>
       {!at.exists ? (
         <p className="lab-note">
-          Not sent yet: it is sent at <JumpTime ms={detail.submittedAt} />.
+          {withNodes(tr('inspector.notSent'), { time: <JumpTime ms={detail.submittedAt} /> })}
         </p>
       ) : null}
       <dl className="lab-dl">
         <div>
-          <dt>From → to</dt>
+          <dt>{tr('inspector.fromTo')}</dt>
           <dd>
             {labelOf(detail.client ?? '?')} → {labelOf(detail.service ?? '?')}
           </dd>
         </div>
         <div>
-          <dt>Payload</dt>
-          <dd>{detail.valid === false ? 'invalid (fails validation)' : 'valid'}</dd>
+          <dt>{tr('inspector.payload')}</dt>
+          <dd>{detail.valid === false ? tr('inspector.invalid') : tr('inspector.valid')}</dd>
         </div>
         <div>
-          <dt>Status</dt>
+          <dt>{tr('inspector.status')}</dt>
           <dd className={`is-${at.status}`} data-testid="inspector-command-status">
-            {OUTCOME_TEXT[at.status]}
+            {tr(`inspector.outcome.${at.status}`)}
           </dd>
         </div>
         {at.done ? (
           <>
             <div>
-              <dt>Answer</dt>
+              <dt>{tr('inspector.answer')}</dt>
               <dd>{at.done.status}</dd>
             </div>
             <div>
-              <dt>Latency</dt>
+              <dt>{tr('inspector.latency')}</dt>
               <dd>{formatMs(at.done.latencyMs)}</dd>
             </div>
           </>
         ) : null}
         <div>
-          <dt>Attempts</dt>
+          <dt>{tr('inspector.attempts')}</dt>
           <dd>{at.attempts}</dd>
         </div>
       </dl>
       {detail.payload ? (
         <>
-          <h4>Payload</h4>
+          <h4>{tr('inspector.payload')}</h4>
           <pre className="lab-json">{JSON.stringify(detail.payload, null, 2)}</pre>
         </>
       ) : null}
-      <h4>Events it caused</h4>
+      <h4>{tr('inspector.eventsCaused')}</h4>
       {at.events.length === 0 ? (
-        <p className="lab-muted">{detail.events.length > 0 ? 'None yet.' : 'None: a command that did not succeed is not a fact.'}</p>
+        <p className="lab-muted">{detail.events.length > 0 ? tr('inspector.noneYet') : tr('inspector.noneFailed')}</p>
       ) : (
         <ul className="lab-plain">
           {at.events.map((e) => (
@@ -253,7 +264,7 @@ function CommandInspector({ id }: { id: number }) {
               <button type="button" className="lab-linkbtn" onClick={() => selectMessage(scenario.id, 'event', e.id, { reveal: false })}>
                 {e.type} {e.label} (#{e.id})
               </button>{' '}
-              at {secondsPrecise(e.time)}
+              {tr('inspector.eventAt', { time: secondsPrecise(e.time) })}
             </li>
           ))}
         </ul>
@@ -264,37 +275,43 @@ function CommandInspector({ id }: { id: number }) {
   );
 }
 
+const NODE_KINDS = ['service', 'topic', 'client', 'queue'] as const;
+function nodeKindKey(kind: string): MessageKey {
+  return `nodeKind.${NODE_KINDS.find((k) => k === kind) ?? 'unknown'}`;
+}
+
 function NodeInspector({ id }: { id: string }) {
   const { run, scenario } = useSide();
-  const t = useT();
+  const t = useClock();
+  const tr = useT();
   const d = inspectNodeAt(run.index, worldAtCached(run.index, t), id);
-  if (!d) return <p>Node {id} is not in this run.</p>;
+  if (!d) return <p>{tr('inspector.nodeMissing', { id })}</p>;
   return (
     <article className="lab-inspect" aria-labelledby={`inspect-title-${scenario.id}`}>
       <h3 id={`inspect-title-${scenario.id}`}>
-        {d.label} <span className="lab-muted">({d.kind})</span>
+        {d.label} <span className="lab-muted">({tr(nodeKindKey(d.kind))})</span>
       </h3>
       <dl className="lab-dl">
         <div>
-          <dt>Status</dt>
-          <dd className={`is-${d.status}`}>{d.status}</dd>
+          <dt>{tr('inspector.status')}</dt>
+          <dd className={`is-${d.status}`}>{tr(`status.${d.status}`)}</dd>
         </div>
         {d.crashes > 0 ? (
           <div>
-            <dt>Crashes</dt>
+            <dt>{tr('inspector.crashes')}</dt>
             <dd>{d.crashes}</dd>
           </div>
         ) : null}
         {d.pool ? (
           <>
             <div>
-              <dt>Workers busy</dt>
+              <dt>{tr('inspector.workersBusy')}</dt>
               <dd>
                 {d.pool.busy} / {d.pool.workers}
               </dd>
             </div>
             <div>
-              <dt>Waiting for a worker</dt>
+              <dt>{tr('inspector.waitingWorker')}</dt>
               <dd>
                 {d.pool.queued} / {d.pool.queueLimit}
               </dd>
@@ -303,36 +320,34 @@ function NodeInspector({ id }: { id: string }) {
         ) : null}
         {d.handled !== undefined ? (
           <div>
-            <dt>Commands answered</dt>
-            <dd>
-              {d.handled} ({d.handledOk} with 2xx)
-            </dd>
+            <dt>{tr('inspector.answered')}</dt>
+            <dd>{tr('inspector.answeredValue', { handled: d.handled, ok: d.handledOk ?? 0 })}</dd>
           </div>
         ) : null}
         {d.processedByGroup.map((g) => (
           <div key={g.group}>
-            <dt>Events processed ({g.group})</dt>
+            <dt>{tr('inspector.processedBy', { group: g.group })}</dt>
             <dd>{g.processed}</dd>
           </div>
         ))}
         {d.queue ? (
           <>
             <div>
-              <dt>Queue depth</dt>
+              <dt>{tr('inspector.queueDepth')}</dt>
               <dd>{d.queue.depth}</dd>
             </div>
             <div>
-              <dt>Unacked</dt>
+              <dt>{tr('inspector.unacked')}</dt>
               <dd>{d.queue.unacked}</dd>
             </div>
             <div>
-              <dt>Enqueued / acked</dt>
+              <dt>{tr('inspector.enqueuedAcked')}</dt>
               <dd>
                 {d.queue.enqueued} / {d.queue.acked}
               </dd>
             </div>
             <div>
-              <dt>Redelivered / dead-lettered</dt>
+              <dt>{tr('inspector.redeliveredDead')}</dt>
               <dd>
                 {d.queue.redelivered} / {d.queue.deadLettered}
               </dd>
@@ -342,12 +357,12 @@ function NodeInspector({ id }: { id: string }) {
       </dl>
       {d.partitions.length > 0 ? (
         <table className="lab-table">
-          <caption>Partitions</caption>
+          <caption>{tr('inspector.partitions')}</caption>
           <thead>
             <tr>
-              <th scope="col">Partition</th>
-              <th scope="col">Log start</th>
-              <th scope="col">Log end</th>
+              <th scope="col">{tr('inspector.partition')}</th>
+              <th scope="col">{tr('inspector.logStart')}</th>
+              <th scope="col">{tr('inspector.logEnd')}</th>
             </tr>
           </thead>
           <tbody>
@@ -363,14 +378,14 @@ function NodeInspector({ id }: { id: string }) {
       ) : null}
       {d.committed.length > 0 ? (
         <table className="lab-table">
-          <caption>Committed offsets</caption>
+          <caption>{tr('inspector.committedOffsets')}</caption>
           <thead>
             <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Topic · partition</th>
-              <th scope="col">Committed</th>
-              <th scope="col">Lag</th>
-              <th scope="col">Member</th>
+              <th scope="col">{tr('inspector.group')}</th>
+              <th scope="col">{tr('inspector.topicPartition')}</th>
+              <th scope="col">{tr('inspector.committed')}</th>
+              <th scope="col">{tr('inspector.lag')}</th>
+              <th scope="col">{tr('inspector.member')}</th>
             </tr>
           </thead>
           <tbody>
@@ -396,11 +411,12 @@ function NodePicker() {
   const { run, scenario } = useSide();
   const selection = useLabStore((s) => s.selection);
   const value = selection?.kind === 'node' && selection.scenarioId === scenario.id ? selection.id : '';
+  const t = useT();
   return (
     <label className="lab-field lab-inspector__picker">
-      <span className="lab-field__label">Inspect a node</span>
+      <span className="lab-field__label">{t('inspector.pickNode')}</span>
       <select value={value} onChange={(e) => (e.target.value ? selectNode(scenario.id, e.target.value, { reveal: false }) : undefined)}>
-        <option value="">Choose…</option>
+        <option value="">{t('inspector.choose')}</option>
         {run.index.nodeIds.map((id) => (
           <option key={id} value={id}>
             {run.index.nodeSpecs.get(id)?.label ?? id}
@@ -418,13 +434,6 @@ function breaksOf(trace: Trace): InvariantBreak[] {
   return b;
 }
 
-const BREAK_TEXT: Record<InvariantKind, string> = {
-  lost: 'an event was lost',
-  duplicate: 'an event was processed twice',
-  'out-of-order': 'events of one key were processed out of order',
-  dropped: 'an event was dropped (entity in the wrong state)',
-};
-
 function Invariants() {
   const { run, scenario } = useSide();
   // Only the number of breaks so far matters: re-render when it changes, not every frame.
@@ -432,25 +441,26 @@ function Invariants() {
   const shown = useLabStore((s) => all.filter((b) => b.t <= s.t).length);
   const breaks = all.slice().sort((a, b) => a.t - b.t).slice(0, shown);
   const later = all.length - shown;
+  const t = useT();
   return (
     <section className="lab-invariants" aria-labelledby={`invariants-${scenario.id}`}>
-      <h3 id={`invariants-${scenario.id}`}>Invariants</h3>
+      <h3 id={`invariants-${scenario.id}`}>{t('inspector.invariants')}</h3>
       {breaks.length === 0 ? (
-        <p className="is-ok">✓ None broken so far: every event processed by every group, once, in key order; nothing lost or dropped.</p>
+        <p className="is-ok">{t('inspector.noBreaks')}</p>
       ) : (
         <ul className="lab-plain lab-invariants__list">
           {breaks.map((b) => (
             <li key={`${b.kind}-${b.subject}`} className="is-bad">
               <span aria-hidden="true">⚠ </span>
-              <strong>{b.subject}</strong>: {BREAK_TEXT[b.kind]} — first at {secondsPrecise(b.t)}
-              {b.count > 1 ? ` (${b.count} times in the whole run)` : ''}{' '}
+              <strong>{b.subject}</strong>: {t('inspector.breakLine', { what: t(`inspector.break.${b.kind}`), time: secondsPrecise(b.t) })}
+              {b.count > 1 ? t('inspector.breakTimes', { count: b.count }) : ''}{' '}
               <button
                 type="button"
                 className="lab-btn lab-btn--small"
                 onClick={() => jumpToBreak(scenario.id, b)}
-                aria-label={`Jump to ${secondsPrecise(b.t)}, where ${b.subject} first broke (${b.kind}), and select the event`}
+                aria-label={t('inspector.jumpBreak', { time: secondsPrecise(b.t), subject: b.subject, kind: b.kind })}
               >
-                Jump there
+                {t('inspector.jumpThere')}
               </button>
             </li>
           ))}
@@ -458,7 +468,7 @@ function Invariants() {
       )}
       {later > 0 ? (
         <p className="lab-muted">
-          {later} more invariant{later === 1 ? ' breaks' : 's break'} later in this run.
+          {t('inspector.laterBreaks', { count: later })}
         </p>
       ) : null}
     </section>
@@ -469,12 +479,13 @@ export default function Inspector() {
   const { scenario } = useSide();
   const selection = useLabStore((s) => s.selection);
   const mine = selection && selection.scenarioId === scenario.id ? selection : null;
+  const t = useT();
   return (
     <div className="lab-inspector" data-testid={`inspector-${scenario.id}`}>
       <NodePicker />
       {mine === null ? (
         <p className="lab-muted">
-          Nothing selected. Click a token on the graph, an arrow in the Sequence tab or an offset in the Log tab — or choose a node above.
+          {t('inspector.empty')}
         </p>
       ) : mine.kind === 'node' ? (
         <NodeInspector id={mine.id} />

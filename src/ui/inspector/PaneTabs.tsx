@@ -2,28 +2,23 @@
 // tabs pattern: ←/→/Home/End move between tabs, one tab stop), a status line naming the selected
 // message (a polite live region: selection changes are announced), and the export actions.
 // Everything but the metrics loads on first use (React.lazy): the initial bundle stays small.
-import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, useState, type KeyboardEvent } from 'react';
+import { useT } from '../../i18n/i18nStore';
 import { clearSelection } from '../../state/selectionCommands';
 import { PANE_TABS, type PaneTab } from '../../state/selectionSlice';
 import { selectionText } from '../../state/selectionText';
 import { useSide } from '../../state/SideContext';
 import { useLabStore } from '../../state/store';
+import { scenarioTexts, useLang } from '../narrative/localize';
 import { MetricsPanel } from '../panels/MetricsPanel';
-import { exportMermaid, exportTrace } from './exportRun';
 import './pane.css';
 
 const Inspector = lazy(() => import('./Inspector'));
 const SequenceView = lazy(() => import('../sequence/SequenceView'));
 const LogView = lazy(() => import('../log/LogView'));
 const ChartsPane = lazy(() => import('../charts/ChartsPane'));
-
-const TAB_LABELS: Record<PaneTab, string> = {
-  metrics: 'Metrics',
-  inspector: 'Inspector',
-  sequence: 'Sequence',
-  log: 'Log',
-  charts: 'Charts',
-};
+const loadExportList = () => import('./ExportList');
+const ExportList = lazy(loadExportList);
 
 function Panel({ tab }: { tab: PaneTab }) {
   switch (tab) {
@@ -43,6 +38,7 @@ function Panel({ tab }: { tab: PaneTab }) {
 function SelectionStatus() {
   const { run } = useSide();
   const selection = useLabStore((s) => s.selection);
+  const t = useT();
   const mine = selection && selection.scenarioId === run.scenario.id ? selection : null;
   return (
     <div className={`lab-pane__selection${mine ? '' : ' is-empty'}`}>
@@ -55,57 +51,45 @@ function SelectionStatus() {
       >
         {mine ? (
           <>
-            <span className="lab-pane__selected-label">Selected:</span> {selectionText(run, mine)}
+            <span className="lab-pane__selected-label">{t('pane.selected')}</span> {selectionText(run, mine, t)}
           </>
         ) : (
-          'Nothing selected.'
+          t('pane.nothingSelected')
         )}
       </p>
       {mine ? (
         <button type="button" className="lab-btn lab-btn--small" onClick={clearSelection} aria-keyshortcuts="Escape">
-          Clear
+          {t('pane.clear')}
         </button>
       ) : null}
     </div>
   );
 }
 
-/** A disclosure, not a menu: two plain buttons one click away, so the tab row stays one line. */
+/**
+ * A disclosure, not a menu: two plain buttons one click away, so the tab row stays one line. The
+ * buttons (and the export code) load when it is first opened.
+ */
 function ExportMenu() {
   const { run } = useSide();
   const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
   const close = () => ref.current?.removeAttribute('open');
+  const t = useT();
   return (
-    <details className="lab-pane__export" ref={ref}>
-      <summary className="lab-btn lab-btn--small">
+    <details className="lab-pane__export" ref={ref} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="lab-btn lab-btn--small" onPointerEnter={() => void loadExportList()}>
         <span aria-hidden="true" className="lab-pane__export-icon">
           ⤓
         </span>
-        <span className="lab-pane__export-text">Export</span>
+        <span className="lab-pane__export-text">{t('pane.export')}</span>
       </summary>
       <div className="lab-pane__export-list">
-        <button
-          type="button"
-          className="lab-btn lab-btn--small"
-          onClick={() => {
-            exportTrace(run);
-            close();
-          }}
-          title="Download this run's trace as JSON (with scenario id, seed and your faults)"
-        >
-          Export trace
-        </button>
-        <button
-          type="button"
-          className="lab-btn lab-btn--small"
-          onClick={() => {
-            void exportMermaid(run);
-            close();
-          }}
-          title="Download the sequence view's time window as a Mermaid sequenceDiagram"
-        >
-          Export Mermaid
-        </button>
+        {open ? (
+          <Suspense fallback={null}>
+            <ExportList run={run} close={close} />
+          </Suspense>
+        ) : null}
       </div>
     </details>
   );
@@ -117,6 +101,8 @@ export function PaneTabs() {
   const setPaneTab = useLabStore((s) => s.setPaneTab);
   const tabRefs = useRef(new Map<PaneTab, HTMLButtonElement>());
   const base = `pane-${scenario.id}`;
+  const t = useT();
+  const title = scenarioTexts(scenario, useLang()).title;
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = PANE_TABS.indexOf(tab);
@@ -134,7 +120,7 @@ export function PaneTabs() {
   return (
     <section
       className="lab-pane"
-      aria-label={`Details: ${scenario.title}`}
+      aria-label={t('pane.details', { title })}
       data-testid={`pane-${scenario.id}`}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && useLabStore.getState().selection) {
@@ -144,24 +130,24 @@ export function PaneTabs() {
       }}
     >
       <div className="lab-pane__head">
-        <div role="tablist" aria-label={`Details of ${scenario.title}`} className="lab-pane__tabs" onKeyDown={onTabKey}>
-          {PANE_TABS.map((t) => (
+        <div role="tablist" aria-label={t('pane.tabsOf', { title })} className="lab-pane__tabs" onKeyDown={onTabKey}>
+          {PANE_TABS.map((id) => (
             <button
-              key={t}
+              key={id}
               ref={(el) => {
-                if (el) tabRefs.current.set(t, el);
-                else tabRefs.current.delete(t);
+                if (el) tabRefs.current.set(id, el);
+                else tabRefs.current.delete(id);
               }}
               type="button"
               role="tab"
-              id={`${base}-tab-${t}`}
-              aria-selected={t === tab}
+              id={`${base}-tab-${id}`}
+              aria-selected={id === tab}
               aria-controls={`${base}-panel`}
-              tabIndex={t === tab ? 0 : -1}
+              tabIndex={id === tab ? 0 : -1}
               className="lab-pane__tab"
-              onClick={() => setPaneTab(t)}
+              onClick={() => setPaneTab(id)}
             >
-              {TAB_LABELS[t]}
+              {t(`pane.tab.${id}`)}
             </button>
           ))}
         </div>
@@ -169,7 +155,7 @@ export function PaneTabs() {
       </div>
       <SelectionStatus />
       <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`} className={`lab-pane__panel lab-pane__panel--${tab}`} tabIndex={0}>
-        <Suspense fallback={<p className="lab-pane__loading">Loading…</p>}>
+        <Suspense fallback={<p className="lab-pane__loading">{t('app.loading')}</p>}>
           <Panel tab={tab} />
         </Suspense>
       </div>

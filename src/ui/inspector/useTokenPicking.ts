@@ -6,6 +6,7 @@
 // ↑/↓ move between tokens, Enter/Space select. With more tokens in flight than a listener can
 // follow, the layer is hidden from assistive tech (the sequence view lists the same messages).
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { useT } from '../../i18n/i18nStore';
 import type { Run } from '../../state/runCache';
 import { selectMessage } from '../../state/selectionCommands';
 import { useLabStore } from '../../state/store';
@@ -57,6 +58,7 @@ export function useTokenPicking(run: Run, tokens: readonly Token[]): TokenPickin
   const scenarioId = run.scenario.id;
   const index = run.index;
   const selection = useLabStore((s) => s.selection);
+  const t = useT();
   const sel = selection && selection.scenarioId === scenarioId && selection.kind !== 'node' ? selection : null;
   const kindOf = (tok: Token): RefKind => hopRefKind(index, tok);
   const isSelected = (tok: Token): boolean => sel !== null && tok.ref === sel.id && kindOf(tok) === sel.kind;
@@ -66,7 +68,7 @@ export function useTokenPicking(run: Run, tokens: readonly Token[]): TokenPickin
 
   return {
     svgProps: {
-      ...(accessible ? { role: 'group' as const, 'aria-label': `Messages in flight on the graph: ${tokens.length}` } : { 'aria-hidden': true as const }),
+      ...(accessible ? { role: 'group' as const, 'aria-label': t('graph.tokens', { count: tokens.length }) } : { 'aria-hidden': true as const }),
       onClick: (e) => {
         pick(scenarioId, e.target);
       },
@@ -90,7 +92,7 @@ export function useTokenPicking(run: Run, tokens: readonly Token[]): TokenPickin
         ...base,
         role: 'button' as const,
         tabIndex: tok.key === roving ? 0 : -1,
-        'aria-label': `${tok.kind} ${tok.label}, ${labelOf(tok.from)} to ${labelOf(tok.to)}${tok.lost ? ', lost' : ''}`,
+        'aria-label': t(tok.lost ? 'graph.tokenLost' : 'graph.tokenName', { kind: t(`kind.${tok.kind}`), label: tok.label, from: labelOf(tok.from), to: labelOf(tok.to) }),
         'aria-pressed': isSelected(tok),
       };
     },

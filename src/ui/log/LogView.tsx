@@ -3,6 +3,9 @@
 // owes (lag). Offsets deleted by retention are greyed; dead letters parked from this topic are
 // listed. Clicking an offset selects its event everywhere (graph, sequence, inspector).
 import { useEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
+import { withNodes } from '../../i18n/withNodes';
 import { plainEqual } from '../../state/plainEqual';
 import { selectMessage } from '../../state/selectionCommands';
 import { useSide } from '../../state/SideContext';
@@ -38,6 +41,7 @@ function onRowKeys(e: KeyboardEvent<HTMLDivElement>) {
 
 function PartitionRow({ topic, part, selectedEvent }: { topic: LogTopic; part: LogPartition; selectedEvent: number | undefined }) {
   const { scenario } = useSide();
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const atEnd = useRef(true);
   // Follow the newest offsets while the learner has not scrolled back to read older ones.
@@ -49,17 +53,19 @@ function PartitionRow({ topic, part, selectedEvent }: { topic: LogTopic; part: L
   const roving = selectedIndex >= 0 ? part.cells[selectedIndex].offset : part.cells[part.cells.length - 1]?.offset;
   const columns = `repeat(${Math.max(1, part.cells.length)}, var(--lab-logview-cell))`;
   return (
-    <section className="lab-logview__part" aria-label={`Partition ${part.partition}`}>
-      <h4 className="lab-logview__part-title">
-        Partition {part.partition}{' '}
+    <section className="lab-logview__part" aria-label={t('log.partition', { p: part.partition })}>
+      <h3 className="lab-logview__part-title">
+        {t('log.partition', { p: part.partition })}{' '}
         <span className="lab-muted">
-          · log start {part.logStart} · end {part.logEnd}
-          {part.logStart > 0 ? ` · ${part.logStart} deleted by retention` : ''}
+          {t('log.partitionMeta', { start: part.logStart, end: part.logEnd })}
+          {part.logStart > 0 ? t('log.deletedByRetention', { count: part.logStart }) : ''}
         </span>
-      </h4>
-      {part.firstShown > 0 ? <p className="lab-muted lab-logview__older">Offsets 0–{part.firstShown - 1} are older than the {part.cells.length} drawn here.</p> : null}
+      </h3>
+      {part.firstShown > 0 ? (
+        <p className="lab-muted lab-logview__older">{t('log.older', { last: part.firstShown - 1, count: part.cells.length })}</p>
+      ) : null}
       {part.cells.length === 0 ? (
-        <p className="lab-muted">Empty: nothing appended yet.</p>
+        <p className="lab-muted">{t('log.empty')}</p>
       ) : (
         <div
           className="lab-logview__scroll"
@@ -70,7 +76,7 @@ function PartitionRow({ topic, part, selectedEvent }: { topic: LogTopic; part: L
           }}
         >
           <div className="lab-logview__grid" style={{ '--lab-logview-cols': columns } as CSSProperties}>
-            <div className="lab-logview__cells" role="group" aria-label={`Offsets of ${topic.label} partition ${part.partition}`} data-arrow-keys onKeyDown={onRowKeys}>
+            <div className="lab-logview__cells" role="group" aria-label={t('log.offsets', { topic: topic.label, p: part.partition })} data-arrow-keys onKeyDown={onRowKeys}>
               {part.cells.map((c) => {
                 const selected = c.event === selectedEvent;
                 return (
@@ -81,12 +87,20 @@ function PartitionRow({ topic, part, selectedEvent }: { topic: LogTopic; part: L
                     tabIndex={c.offset === roving ? 0 : -1}
                     className={`lab-logview__cell${c.deleted ? ' is-deleted' : ''}${c.poison ? ' is-poison' : ''}${selected ? ' is-selected' : ''}`}
                     aria-pressed={selected}
-                    aria-label={`Offset ${c.offset}: ${c.eventType} ${c.label}, key ${c.key}, appended at ${secondsPrecise(c.t)}${c.deleted ? ', deleted by retention' : ''}${c.poison ? ', poison' : ''}`}
-                    title={`${c.eventType} ${c.label} · key ${c.key} · ${secondsPrecise(c.t)}`}
+                    aria-label={
+                      t('log.offset', { offset: c.offset, type: c.eventType, label: c.label, key: c.key, time: secondsPrecise(c.t) }) +
+                      (c.deleted ? t('log.offsetDeleted') : '') +
+                      (c.poison ? t('log.offsetPoison') : '')
+                    }
+                    title={t('log.offsetTitle', { type: c.eventType, label: c.label, key: c.key, time: secondsPrecise(c.t) })}
                     onClick={() => selectMessage(scenario.id, 'event', c.event, { toggle: true, reveal: false })}
                   >
-                    <span className="lab-logview__offset">{c.offset}</span>
-                    <span className="lab-logview__label">{c.poison ? '☠' : ''}{c.label}</span>
+                    {/* The space keeps "0 m1" two words for the name's checkers; the column layout hides it. */}
+                    <span className="lab-logview__offset">{c.offset}</span>{' '}
+                    <span className="lab-logview__label">
+                      {c.poison ? '☠' : ''}
+                      {c.label}
+                    </span>
                   </button>
                 );
               })}
@@ -107,8 +121,9 @@ function PartitionRow({ topic, part, selectedEvent }: { topic: LogTopic; part: L
       <ul className="lab-plain lab-logview__groups">
         {part.groups.map((g) => (
           <li key={g.group}>
-            <strong>{g.group}</strong>: committed {g.committed} · lag <span className={g.lag > 0 ? 'is-behind' : ''}>{g.lag}</span>
-            {g.member ? <span className="lab-muted"> · read by {g.member}</span> : <span className="lab-muted"> · unassigned</span>}
+            <strong>{g.group}</strong>
+            {t('log.committed', { committed: g.committed })} <span className={g.lag > 0 ? 'is-behind' : ''}>{g.lag}</span>
+            <span className="lab-muted">{g.member ? t('log.readBy', { member: g.member }) : t('log.unassigned')}</span>
           </li>
         ))}
       </ul>
@@ -125,23 +140,23 @@ export default function LogView() {
   const selectedEvent = selection && selection.scenarioId === scenario.id && selection.kind === 'event' ? selection.id : undefined;
   const topicId = topics.some((tp) => tp.id === chosen) ? chosen : topics[0]?.id;
   const model = useLogModel(topicId);
+  const t = useT();
 
   if (topics.length === 0) {
     return (
       <p className="lab-muted" data-testid={`log-${scenario.id}`}>
-        This run has no topics: its messages go point to point (see the Metrics and Charts tabs for queue depth).
+        {t('log.noTopics')}
       </p>
     );
   }
   return (
     <div className="lab-logview" data-testid={`log-${scenario.id}`}>
       <label className="lab-field">
-        <span className="lab-field__label">Topic</span>
+        <span className="lab-field__label">{t('log.topic')}</span>
         <select value={topicId} onChange={(e) => setLogTopic(scenario.id, e.target.value)}>
           {topics.map((tp) => (
             <option key={tp.id} value={tp.id}>
-              {tp.label}
-              {tp.isDeadLetterTopic ? ' (dead letters)' : ''}
+              {tp.isDeadLetterTopic ? t('log.deadLettersOption', { topic: tp.label }) : tp.label}
             </option>
           ))}
         </select>
@@ -149,16 +164,16 @@ export default function LogView() {
       {model ? (
         <>
           <p className="lab-logview__legend lab-muted">
-            <span className="lab-logview__mark is-read" aria-hidden="true" /> read (committed) <span className="lab-logview__mark is-owed" aria-hidden="true" /> owed (lag){' '}
-            <span className="lab-logview__mark is-gone" aria-hidden="true" /> deleted · one strip per group, in the order listed under each partition
+            <span className="lab-logview__mark is-read" aria-hidden="true" /> {t('log.legendRead')} <span className="lab-logview__mark is-owed" aria-hidden="true" />{' '}
+            {t('log.legendOwed')} <span className="lab-logview__mark is-gone" aria-hidden="true" /> {t('log.legendDeleted')}
           </p>
           {model.partitions.map((p) => (
             <PartitionRow key={p.partition} topic={model} part={p} selectedEvent={selectedEvent} />
           ))}
-          <section className="lab-logview__dead" aria-label="Dead letters">
-            <h4>Dead letters from {model.label}</h4>
+          <section className="lab-logview__dead" aria-label={t('log.deadLetters')}>
+            <h3>{t('log.deadLettersFrom', { topic: model.label })}</h3>
             {model.deadLetters.length === 0 ? (
-              <p className="lab-muted">{model.isDeadLetterTopic ? 'This is a dead-letter topic: its records are the parked copies above.' : 'None so far.'}</p>
+              <p className="lab-muted">{model.isDeadLetterTopic ? t('log.isDeadLetterTopic') : t('log.noneSoFar')}</p>
             ) : (
               <ul className="lab-plain">
                 {model.deadLetters.map((d) => (
@@ -166,7 +181,9 @@ export default function LogView() {
                     <button type="button" className="lab-linkbtn" onClick={() => selectMessage(scenario.id, 'event', d.event, { reveal: false })}>
                       {d.label}
                     </button>{' '}
-                    (partition {d.partition}, offset {d.offset}) parked by {d.group} on <span className="lab-mono">{d.deadLetterTopic}</span> at {secondsPrecise(d.t)}
+                    {withNodes(t('log.parked', { partition: d.partition, offset: d.offset, group: d.group, time: secondsPrecise(d.t) }), {
+                      topic: <span className="lab-mono">{d.deadLetterTopic}</span>,
+                    })}
                   </li>
                 ))}
               </ul>

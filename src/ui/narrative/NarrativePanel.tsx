@@ -71,7 +71,7 @@ function useStoryAnnouncements(scenario: Scenario, lang: string): void {
     }
     const revealed = useLabStore.getState().t >= times[event.index];
     if (event.kind === 'reveal' || revealed) {
-      const outcome = q ? `${S.answerIs(q.choices[q.answer] ?? '')}. ${outcomeText(q, answer, S)} ${q.explanation}` : undefined;
+      const outcome = q ? S.revealOutcome(q.choices[q.answer] ?? '', outcomeText(q, answer, S), q.explanation) : undefined;
       announceNarrative(S.announceReveal(n, step.title, formatSeconds(times[event.index]), outcome));
       return;
     }
@@ -165,7 +165,8 @@ function StoryPanel({ scenario, lang, S }: { scenario: Scenario; lang: string; S
           {S.hideStory}
         </button>
       </div>
-      <div className="lab-narrative__scroll" ref={scroller}>
+      {/* Focusable: a long step scrolls here, and a keyboard must be able to scroll it too. */}
+      <div className="lab-narrative__scroll" ref={scroller} tabIndex={0} role="group" aria-labelledby="narrative-title">
         <div className="lab-narrative__story">
           <h2 className="lab-narrative__title" id="narrative-title">
             {step.title}
@@ -176,7 +177,7 @@ function StoryPanel({ scenario, lang, S }: { scenario: Scenario; lang: string; S
               <span className="lab-narrative__hl-icon" aria-hidden="true">
                 ◎
               </span>{' '}
-              {S.highlightedIntro} {names.join(', ')}
+              {S.highlightedIntro} {S.list(names)}
             </p>
           ) : null}
         </div>

@@ -10,7 +10,7 @@ type Question = NonNullable<NarrativeStep['question']>;
 export function outcomeText(q: Question, answer: Answer | undefined, S: NarrativeStrings): string {
   if (answer === undefined) return S.notAnswered;
   if (answer === 'skipped') return S.skipped;
-  return `${S.yourAnswer(q.choices[answer] ?? '')}. ${answer === q.answer ? S.right : S.wrong}`;
+  return S.yourAnswerJudged(q.choices[answer] ?? '', answer === q.answer);
 }
 
 export function QuestionBox({

@@ -33,7 +33,8 @@ export function parseHighlight(items: readonly string[]): Highlight {
 export function highlightFlow(
   flow: { nodes: LabFlowNode[]; edges: LabFlowEdge[] },
   highlight: Highlight | null,
-  note: string,
+  /** The edge's accessible name: "Checkout → online-orders, highlighted in the story". */
+  edgeLabel: (from: string, to: string) => string,
 ): { nodes: LabFlowNode[]; edges: LabFlowEdge[] } {
   if (!highlight || (highlight.nodes.size === 0 && highlight.links.size === 0)) return flow;
   const labelOf = new Map(flow.nodes.map((n) => [n.id, n.data.spec.label]));
@@ -48,7 +49,7 @@ export function highlightFlow(
           ...e,
           className: HIGHLIGHT_CLASS,
           zIndex: 1,
-          ariaLabel: `${labelOf.get(e.source) ?? e.source} → ${labelOf.get(e.target) ?? e.target}, ${note}`,
+          ariaLabel: edgeLabel(labelOf.get(e.source) ?? e.source, labelOf.get(e.target) ?? e.target),
           domAttributes: { 'aria-describedby': HIGHLIGHT_NOTE_ID },
         }
       : e,

@@ -1,12 +1,12 @@
 // Scenario texts in the learner's language: Scenario.i18n[lang] where a text is translated,
-// English otherwise. The language comes from the narrative store (`lang`), the hook point for the
-// language switch of a later issue.
+// English otherwise. The language is the interface language (src/i18n): switching it loads the
+// scenarios' translations first (setLanguage.ts), so they are attached by the time this reads them.
 import type { NarrativeStep, Scenario } from '../../engine/types';
-import { useNarrativeStore } from '../../state/narrative';
+import { useI18nStore } from '../../i18n/i18nStore';
 import { stringsFor, type NarrativeStrings } from './strings';
 
 export function useLang(): string {
-  return useNarrativeStore((s) => s.lang);
+  return useI18nStore((s) => s.lang);
 }
 
 export function useStrings(): NarrativeStrings {

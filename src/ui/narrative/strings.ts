@@ -1,6 +1,8 @@
-// Every word the guided story and the scenario list put on screen or in the live region, in one
-// place so the zh-CN interface (a later issue) translates a table, not components. Scenario texts
-// themselves come from the scenario (see localize.ts).
+// Every word the guided story puts on screen or in the live region, as
+// functions over the message catalogue (src/i18n/messages.*.ts), so components ask for "stepOf"
+// rather than build sentences. Scenario texts themselves come from the scenario (see localize.ts).
+import { tEn, type Translate } from '../../i18n/format';
+import { useI18nStore } from '../../i18n/i18nStore';
 
 export interface NarrativeStrings {
   panelLabel: string;
@@ -17,14 +19,20 @@ export interface NarrativeStrings {
   highlightedIntro: string;
   highlightedNode: string;
   link(from: string, to: string): string;
+  /** Joins the names of what is highlighted. */
+  list(items: readonly string[]): string;
   predict: string;
   skip: string;
   yourAnswer(choice: string): string;
+  /** "Your prediction: … You were right." as one sentence pair (punctuation differs by language). */
+  yourAnswerJudged(choice: string, right: boolean): string;
   skipped: string;
   notAnswered: string;
   right: string;
   wrong: string;
   answerIs(choice: string): string;
+  /** The revealed answer, the learner's outcome and why, for the live region. */
+  revealOutcome(choice: string, outcome: string, explanation: string): string;
   choiceCorrectMark: string;
   choiceYoursMark: string;
   whyHeading: string;
@@ -36,64 +44,59 @@ export interface NarrativeStrings {
   announceStep(n: number, total: number, title: string, question?: string): string;
   announceReveal(n: number, title: string, seconds: string, outcome?: string): string;
   announceAnswer(choice: string | null): string;
-  // Scenario list
-  scenariosButton: string;
-  scenariosTitle: string;
-  scenariosIntro: string;
-  close: string;
-  minutes(n: number): string;
-  steps(n: number): string;
-  freePlay: string;
-  current: string;
 }
 
-export const en: NarrativeStrings = {
-  panelLabel: 'Guided story',
-  storyOf: (lesson) => lesson,
-  stepOf: (n, total) => `Step ${n} of ${total}`,
-  previous: 'Previous step',
-  next: 'Next step',
-  continue: 'Continue',
-  continueHint: 'Continue (or press Play) to watch it happen.',
-  answerHint: 'Make your prediction, or skip it: the simulation then runs on to the moment that answers it.',
-  playingTo: (s) => `Running on to ${s}…`,
-  pausedAt: (s) => `Paused at ${s}: the moment this step is about.`,
-  momentAt: (s) => `This step's moment: ${s}.`,
-  highlightedIntro: 'Highlighted in the graph:',
-  highlightedNode: 'highlighted in the story',
-  link: (from, to) => `the link ${from} → ${to}`,
-  predict: 'Predict',
-  skip: 'Skip',
-  yourAnswer: (c) => `Your prediction: ${c}`,
-  skipped: 'You skipped this prediction.',
-  notAnswered: 'You did not make a prediction.',
-  right: 'You were right.',
-  wrong: 'Not this time.',
-  answerIs: (c) => `Answer: ${c}`,
-  choiceCorrectMark: 'correct answer',
-  choiceYoursMark: 'your prediction',
-  whyHeading: 'Why',
-  endOfStory: 'End of the story. Keep exploring: break a service, scrub the timeline, or pick another scenario.',
-  restart: 'Restart the story',
-  hideStory: 'Hide the story',
-  showStory: 'Show the story',
-  hiddenNote: (n) => `Free play: the guided story (${n} ${n === 1 ? 'step' : 'steps'}) is hidden and playback will not pause.`,
-  announceStep: (n, total, title, question) => `Step ${n} of ${total}: ${title}.${question ? ` Predict: ${question}` : ''}`,
-  announceReveal: (n, title, s, outcome) => `Step ${n}, ${title}: paused at ${s}.${outcome ? ` ${outcome}` : ''}`,
-  announceAnswer: (c) => (c === null ? 'Prediction skipped. Running on to the answer.' : `Prediction: ${c}. Running on to the answer.`),
-  scenariosButton: 'Scenarios',
-  scenariosTitle: 'Scenarios',
-  scenariosIntro: 'Each scenario tells one part of the story, grouped by lesson. Pick one to open it.',
-  close: 'Close',
-  minutes: (n) => `about ${n} min`,
-  steps: (n) => `${n} ${n === 1 ? 'step' : 'steps'}`,
-  freePlay: 'free play',
-  current: 'open now',
-};
+export function narrativeStrings(t: Translate): NarrativeStrings {
+  return {
+    panelLabel: t('narrative.panel'),
+    storyOf: (lesson) => lesson,
+    stepOf: (n, total) => t('narrative.stepOf', { n, total }),
+    previous: t('narrative.previous'),
+    next: t('narrative.next'),
+    continue: t('narrative.continue'),
+    continueHint: t('narrative.continueHint'),
+    answerHint: t('narrative.answerHint'),
+    playingTo: (time) => t('narrative.playingTo', { time }),
+    pausedAt: (time) => t('narrative.pausedAt', { time }),
+    momentAt: (time) => t('narrative.momentAt', { time }),
+    highlightedIntro: t('narrative.highlightedIntro'),
+    highlightedNode: t('narrative.highlightedNode'),
+    link: (from, to) => t('narrative.link', { from, to }),
+    list: (items) => items.join(t('narrative.listSeparator')),
+    predict: t('narrative.predict'),
+    skip: t('narrative.skip'),
+    yourAnswer: (choice) => t('narrative.yourAnswer', { choice }),
+    yourAnswerJudged: (choice, right) => t(right ? 'narrative.yourAnswerRight' : 'narrative.yourAnswerWrong', { choice }),
+    skipped: t('narrative.skipped'),
+    notAnswered: t('narrative.notAnswered'),
+    right: t('narrative.right'),
+    wrong: t('narrative.wrong'),
+    answerIs: (choice) => t('narrative.answerIs', { choice }),
+    revealOutcome: (choice, outcome, explanation) => t('narrative.revealOutcome', { choice, outcome, explanation }),
+    choiceCorrectMark: t('narrative.choiceCorrect'),
+    choiceYoursMark: t('narrative.choiceYours'),
+    whyHeading: t('narrative.why'),
+    endOfStory: t('narrative.end'),
+    restart: t('narrative.restart'),
+    hideStory: t('narrative.hide'),
+    showStory: t('narrative.show'),
+    hiddenNote: (count) => t('narrative.hiddenNote', { count }),
+    announceStep: (n, total, title, question) =>
+      t('narrative.announceStep', { n, total, title }) + (question ? ` ${t('narrative.announcePredict', { question })}` : ''),
+    announceReveal: (n, title, time, outcome) => t('narrative.announceReveal', { n, title, time }) + (outcome ? ` ${outcome}` : ''),
+    announceAnswer: (choice) => (choice === null ? t('narrative.announceSkipped') : t('narrative.announceAnswer', { choice })),
+  };
+}
 
-const tables: Record<string, NarrativeStrings> = { en };
+export const en: NarrativeStrings = narrativeStrings(tEn);
 
-/** The UI strings for a language; English until a translation is added to `tables`. */
+const cache = new WeakMap<Translate, NarrativeStrings>();
+
+/** The strings for a language: the loaded catalogue when it is the interface language, else English. */
 export function stringsFor(lang: string): NarrativeStrings {
-  return tables[lang] ?? en;
+  const { lang: current, t } = useI18nStore.getState();
+  if (lang !== current) return en;
+  let s = cache.get(t);
+  if (!s) cache.set(t, (s = narrativeStrings(t)));
+  return s;
 }

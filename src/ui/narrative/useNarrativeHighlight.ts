@@ -6,8 +6,7 @@ import { getScenario } from '../../state/scenarioRegistry';
 import { useLabStore } from '../../state/store';
 import type { LabFlowEdge, LabFlowNode } from '../graph/buildFlow';
 import { highlightFlow, parseHighlight, type Highlight } from './highlightFlow';
-import { useLang } from './localize';
-import { stringsFor } from './strings';
+import { useT } from '../../i18n/i18nStore';
 
 export function useNarrativeHighlight(): Highlight | null {
   const scenarioId = useLabStore((s) => s.scenarioId);
@@ -23,6 +22,9 @@ export function useNarrativeHighlight(): Highlight | null {
 /** The graph with the current step's highlights applied (the same objects when nothing is highlighted). */
 export function useHighlightedFlow(flow: { nodes: LabFlowNode[]; edges: LabFlowEdge[] }): { nodes: LabFlowNode[]; edges: LabFlowEdge[] } {
   const highlight = useNarrativeHighlight();
-  const note = stringsFor(useLang()).highlightedNode;
-  return useMemo(() => highlightFlow(flow, highlight, note), [flow, highlight, note]);
+  const t = useT();
+  return useMemo(
+    () => highlightFlow(flow, highlight, (from, to) => t('graph.highlightedEdge', { from, to, note: t('narrative.highlightedNode') })),
+    [flow, highlight, t],
+  );
 }

@@ -1,11 +1,13 @@
 // One run's metrics so far: how the commands are doing for the client, and how each consumer group
 // keeps up. Every value has a stable data-testid (metric-<scenario>-…) and a raw data-value.
 import { useMemo, useRef } from 'react';
+import { useT } from '../../i18n/i18nStore';
 import { plainEqual } from '../../state/plainEqual';
 import { useSide } from '../../state/SideContext';
 import { useLabStore } from '../../state/store';
 import { metricsAt } from '../../view/metricsAt';
 import { GROUP_INVARIANTS, InvariantBadges } from '../InvariantBadges';
+import { scenarioTexts, useLang } from '../narrative/localize';
 import { formatMs, formatPercent } from './format';
 import { QueueTable } from './QueueTable';
 import { selectPanel, type PanelModel } from './selectMetrics';
@@ -32,56 +34,58 @@ export function MetricsPanel() {
   }, [run]);
   const id = (name: string) => `metric-${scenario.id}-${name}`;
   const c = m.commands;
+  const t = useT();
+  const title = scenarioTexts(scenario, useLang()).title;
   return (
-    <section className="lab-metrics" aria-label={`Metrics: ${scenario.title}`} data-testid={`metrics-${scenario.id}`}>
-      <h3 className="lab-metrics__title">Metrics so far</h3>
+    <section className="lab-metrics" aria-label={t('metrics.label', { title })} data-testid={`metrics-${scenario.id}`}>
+      <h3 className="lab-metrics__title">{t('metrics.title')}</h3>
       {c ? (
         <>
           <dl className="lab-metrics__kpis">
             <div className={`lab-kpi${c.successRate < 0.95 ? ' is-bad' : ''}`}>
-              <dt>{c.serviceLabel} success rate</dt>
+              <dt>{t('metrics.successRate', { service: c.serviceLabel })}</dt>
               <dd data-testid={id(`${c.service}-successRate`)} data-value={c.successRate}>
                 {formatPercent(c.successRate)}
               </dd>
             </div>
             <div className="lab-kpi">
-              <dt>{c.serviceLabel} latency p50</dt>
+              <dt>{t('metrics.p50', { service: c.serviceLabel })}</dt>
               <dd data-testid={id(`${c.service}-p50`)} data-value={c.p50 ?? ''}>
                 {formatMs(c.p50)}
               </dd>
             </div>
             <div className="lab-kpi">
-              <dt>{c.serviceLabel} latency p99</dt>
+              <dt>{t('metrics.p99', { service: c.serviceLabel })}</dt>
               <dd data-testid={id(`${c.service}-p99`)} data-value={c.p99 ?? ''}>
                 {formatMs(c.p99)}
               </dd>
             </div>
           </dl>
           <p className="lab-metrics__counts" data-testid={id(`${c.service}-counts`)}>
-            {c.submitted} {c.command} commands: <span className="is-ok">✓ {c.succeeded} ok</span> ·{' '}
-            <span className="is-rejected">✎ {c.rejected} rejected (invalid)</span> ·{' '}
-            <span className="is-failed">✗ {c.failed} failed</span>
-            {c.pending > 0 ? ` · … ${c.pending} waiting` : ''}
+            {t('metrics.commands', { count: c.submitted, command: c.command })} <span className="is-ok">{t('metrics.ok', { count: c.succeeded })}</span> ·{' '}
+            <span className="is-rejected">{t('metrics.rejected', { count: c.rejected })}</span> ·{' '}
+            <span className="is-failed">{t('metrics.failed', { count: c.failed })}</span>
+            {c.pending > 0 ? t('metrics.waiting', { count: c.pending }) : ''}
           </p>
         </>
       ) : m.published > 0 || m.groups.length > 0 ? (
         <p className="lab-metrics__counts">
-          Events published: <strong data-testid={id('events-published')}>{m.published}</strong>
+          {t('metrics.published')} <strong data-testid={id('events-published')}>{m.published}</strong>
         </p>
       ) : null}
       <QueueTable side={scenario.id} />
       {m.groups.length > 0 ? (
         <table className="lab-metrics__groups">
-          <caption>Consumer groups</caption>
+          <caption>{t('metrics.groups')}</caption>
           <thead>
             <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Processed</th>
-              <th scope="col">Lag</th>
-              <th scope="col">Max lag</th>
-              <th scope="col">Lost</th>
-              {extra.duplicates ? <th scope="col">Duplicates</th> : null}
-              {extra.deadLettered ? <th scope="col">Dead-lettered</th> : null}
+              <th scope="col">{t('metrics.group')}</th>
+              <th scope="col">{t('metrics.processed')}</th>
+              <th scope="col">{t('metrics.lag')}</th>
+              <th scope="col">{t('metrics.maxLag')}</th>
+              <th scope="col">{t('metrics.lost')}</th>
+              {extra.duplicates ? <th scope="col">{t('metrics.duplicates')}</th> : null}
+              {extra.deadLettered ? <th scope="col">{t('metrics.deadLettered')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -119,7 +123,7 @@ export function MetricsPanel() {
         </table>
       ) : c?.callsOthers ? (
         <p className="lab-metrics__note">
-          No consumer groups: {c.serviceLabel} calls the other services directly and waits for each answer.
+          {t('metrics.noGroups', { service: c.serviceLabel })}
         </p>
       ) : null}
     </section>

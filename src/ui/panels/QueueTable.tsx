@@ -1,4 +1,5 @@
 // Point-to-point queues of a run at t: what waits, what a worker holds, and what became of it.
+import { useT } from '../../i18n/i18nStore';
 import { useWorldSelector } from '../../state/useWorldSelector';
 
 export function QueueTable({ side }: { side: string }) {
@@ -13,20 +14,21 @@ export function QueueTable({ side }: { side: string }) {
       deadLettered: q.deadLettered,
     })),
   );
+  const t = useT();
   if (rows.length === 0) return null;
   const id = (q: string, name: string) => `metric-${side}-queue-${q}-${name}`;
   return (
     <div className="lab-metrics__scroll">
       <table className="lab-metrics__groups lab-metrics__groups--dense">
-        <caption>Queues</caption>
+        <caption>{t('metrics.queues')}</caption>
         <thead>
           <tr>
-            <th scope="col">Queue</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">Unacked</th>
-            <th scope="col">Acked</th>
-            <th scope="col">Re&shy;delivered</th>
-            <th scope="col">Dead-&shy;lettered</th>
+            <th scope="col">{t('metrics.queue')}</th>
+            <th scope="col">{t('metrics.waitingCol')}</th>
+            <th scope="col">{t('metrics.unacked')}</th>
+            <th scope="col">{t('metrics.acked')}</th>
+            <th scope="col">{t('metrics.redelivered')}</th>
+            <th scope="col">{t('metrics.deadLetteredCol')}</th>
           </tr>
         </thead>
         <tbody>

@@ -4,8 +4,9 @@
 // End. Scenario texts are rendered as text, never as markup.
 import { useRef, type KeyboardEvent } from 'react';
 import type { Scenario } from '../../engine/types';
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
 import { scenarioTexts } from '../narrative/localize';
-import type { NarrativeStrings } from '../narrative/strings';
 
 export interface LessonGroup {
   lesson: string;
@@ -46,16 +47,16 @@ export function ScenarioList({
   scenarios,
   currentId,
   lang,
-  S,
   onChoose,
 }: {
   scenarios: readonly Scenario[];
   currentId: string;
   lang: string;
-  S: NarrativeStrings;
   onChoose: (id: string) => void;
 }) {
   const root = useRef<HTMLDivElement>(null);
+  const t = useT();
+  const separator = t('scenarios.separator');
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target instanceof HTMLElement && moveFocus(root.current, e.target, e.key)) e.preventDefault();
   };
@@ -71,34 +72,33 @@ export function ScenarioList({
             </h3>
             <ul className="lab-scenarios__items">
               {g.scenarios.map((s) => {
-                const t = scenarioTexts(s, lang);
+                const texts = scenarioTexts(s, lang);
                 const steps = s.steps?.length ?? 0;
                 const current = s.id === currentId;
                 const base = `scenario-${s.id}`;
                 return (
-                  <li key={s.id}>
+                  // The button is the title (its name); summary and meta sit beside it as its
+                  // description. The button's ::after covers the whole card, so all of it is clickable.
+                  <li key={s.id} className={`lab-scenarios__item${current ? ' is-current' : ''}`}>
                     <button
                       type="button"
-                      className={`lab-scenarios__item${current ? ' is-current' : ''}`}
+                      className="lab-scenarios__pick"
                       data-scenario-id={s.id}
                       aria-current={current || undefined}
-                      aria-labelledby={`${base}-title`}
                       aria-describedby={`${base}-summary ${base}-meta`}
                       onClick={() => onChoose(s.id)}
                     >
-                      <span className="lab-scenarios__title" id={`${base}-title`}>
-                        {t.title}
-                      </span>
-                      <span className="lab-scenarios__summary" id={`${base}-summary`}>
-                        {t.summary}
-                      </span>
-                      <span className="lab-scenarios__meta" id={`${base}-meta`}>
-                        {s.minutes !== undefined ? S.minutes(s.minutes) : null}
-                        {s.minutes !== undefined ? ' · ' : null}
-                        {steps > 0 ? S.steps(steps) : S.freePlay}
-                        {current ? ` · ${S.current}` : null}
-                      </span>
+                      <span className="lab-scenarios__title">{texts.title}</span>
                     </button>
+                    <span className="lab-scenarios__summary" id={`${base}-summary`}>
+                      {texts.summary}
+                    </span>
+                    <span className="lab-scenarios__meta" id={`${base}-meta`}>
+                      {s.minutes !== undefined ? t('scenarios.minutes', { n: s.minutes }) : null}
+                      {s.minutes !== undefined ? separator : null}
+                      {steps > 0 ? t('scenarios.steps', { count: steps }) : t('scenarios.freePlay')}
+                      {current ? `${separator}${t('scenarios.current')}` : null}
+                    </span>
                   </li>
                 );
               })}

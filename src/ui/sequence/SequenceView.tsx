@@ -3,6 +3,8 @@
 // still travelling is drawn up to where it is now. Arrows are buttons (one tab stop, ↑/↓ move,
 // Enter selects) named in words; the selected message's arrows stand out, the rest fade.
 import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
 import { selectMessage, selectNode } from '../../state/selectionCommands';
 import { useSide } from '../../state/SideContext';
 import { useLabStore } from '../../state/store';
@@ -79,6 +81,7 @@ export default function SequenceView() {
   const t = useLabStore((s) => s.t);
   const windowMs = useLabStore((s) => s.sequenceWindowMs);
   const setWindow = useLabStore((s) => s.setSequenceWindowMs);
+  const tr = useT();
   const selection = useLabStore((s) => s.selection);
   const sel = selection && selection.scenarioId === scenario.id && selection.kind !== 'node' ? selection : null;
   const selectedNode = selection && selection.scenarioId === scenario.id && selection.kind === 'node' ? selection.id : null;
@@ -130,19 +133,21 @@ export default function SequenceView() {
     <div className="lab-seq" data-testid={`sequence-${scenario.id}`}>
       <div className="lab-seq__bar">
         <label className="lab-field">
-          <span className="lab-field__label">Window</span>
+          <span className="lab-field__label">{tr('sequence.window')}</span>
           <select value={String(windowMs)} onChange={(e) => setWindow(Number(e.target.value))}>
             {WINDOWS.map((ms) => (
               <option key={ms} value={String(ms)}>
-                last {ms / 1000} s
+                {tr('sequence.last', { seconds: ms / 1000 })}
               </option>
             ))}
           </select>
         </label>
         <p className="lab-seq__summary" id={`${uid}-summary`}>
-          {w.arrows.length} message{w.arrows.length === 1 ? '' : 's'} sent {w.from < 0 ? 'so far' : `from ${secondsPrecise(Math.max(0, w.from))}`} to {secondsPrecise(t)}
-          {inFlight > 0 ? ` · ${inFlight} in flight` : ''}
-          {w.omitted > 0 ? ` · ${w.omitted} older not drawn` : ''}
+          {w.from < 0
+            ? tr('sequence.sentSoFar', { count: w.arrows.length, to: secondsPrecise(t) })
+            : tr('sequence.sentFrom', { count: w.arrows.length, from: secondsPrecise(Math.max(0, w.from)), to: secondsPrecise(t) })}
+          {inFlight > 0 ? tr('sequence.inFlight', { count: inFlight }) : ''}
+          {w.omitted > 0 ? tr('sequence.omitted', { count: w.omitted }) : ''}
         </p>
       </div>
       <div className="lab-seq__scroll" ref={wrapRef}>
@@ -152,7 +157,7 @@ export default function SequenceView() {
           height={svgH}
           viewBox={`0 0 ${svgW} ${svgH}`}
           role="group"
-          aria-label={`Sequence of messages, ${secondsPrecise(Math.max(0, w.from))} to ${secondsPrecise(t)}`}
+          aria-label={tr('sequence.label', { from: secondsPrecise(Math.max(0, w.from)), to: secondsPrecise(t) })}
           aria-describedby={`${uid}-summary`}
           onClick={(e: MouseEvent<SVGSVGElement>) => pickFrom(scenario.id, e.target)}
           onKeyDown={onKeyDown}
@@ -168,7 +173,7 @@ export default function SequenceView() {
             <g key={s} className="lab-seq__tick" aria-hidden="true">
               <line x1={GUTTER - 6} x2={svgW - 4} y1={y(s)} y2={y(s)} />
               <text x={GUTTER - 8} y={y(s) + 4} textAnchor="end">
-                {s / 1000} s
+                {tr('sequence.seconds', { seconds: s / 1000 })}
               </text>
             </g>
           ))}
@@ -188,7 +193,7 @@ export default function SequenceView() {
           <g className="lab-seq__now" aria-hidden="true">
             <line x1={GUTTER - 6} x2={svgW - 4} y1={HEADER + plotH} y2={HEADER + plotH} />
             <text x={svgW - 6} y={HEADER + plotH + 13} textAnchor="end">
-              now {secondsPrecise(t)}
+              {tr('sequence.now', { time: secondsPrecise(t) })}
             </text>
           </g>
           {w.arrows.map((a) => {
@@ -216,7 +221,7 @@ export default function SequenceView() {
                 role="button"
                 tabIndex={a.record === roving ? 0 : -1}
                 aria-pressed={selected}
-                aria-label={arrowName(a, labelOf)}
+                aria-label={arrowName(a, labelOf, tr)}
               >
                 <line className="lab-seq__hit" x1={x1} y1={y1} x2={x2 === x1 ? x1 + 0.01 : x2} y2={y2} />
                 <line className="lab-seq__line" x1={x1} y1={y1} x2={x2} y2={y2} markerEnd={showHead ? `url(#${uid}-head-${head})` : undefined} />
@@ -231,7 +236,7 @@ export default function SequenceView() {
         </svg>
       </div>
       <p className="lab-muted lab-seq__help">
-        Solid: commands, events · dashed: replies, acks · ✕: failures, lost. Click an arrow (or Enter) to follow its message; ↑/↓ move.
+        {tr('sequence.help')}
       </p>
     </div>
   );

@@ -1,32 +1,37 @@
 // The lab's keyboard shortcuts, written down where a learner (and a facilitator) can find them.
+import { useT } from '../../i18n/i18nStore';
+import '../../i18n/messages.details.en';
+import { withNodes } from '../../i18n/withNodes';
+
 export function KeyboardHelp() {
+  const t = useT();
   return (
     <details className="lab-keys">
-      <summary>Keyboard shortcuts</summary>
+      <summary>{t('keys.title')}</summary>
       <dl>
         <div>
           <dt>
             <kbd>Space</kbd>
           </dt>
-          <dd>play / pause</dd>
+          <dd>{t('keys.space')}</dd>
         </div>
         <div>
           <dt>
             <kbd>←</kbd> <kbd>→</kbd>
           </dt>
-          <dd>step back / forward to the previous / next delivery (not while typing, or in the slider, a list or the tabs)</dd>
+          <dd>{t('keys.leftRight')}</dd>
         </div>
         <div>
           <dt>
             <kbd>↑</kbd> <kbd>↓</kbd>
           </dt>
-          <dd>move between messages on the graph or in the sequence view; <kbd>Enter</kbd> selects one</dd>
+          <dd>{withNodes(t('keys.upDown'), { enter: <kbd>Enter</kbd> })}</dd>
         </div>
         <div>
           <dt>
             <kbd>Esc</kbd>
           </dt>
-          <dd>clear the selection (in the side pane)</dd>
+          <dd>{t('keys.escape')}</dd>
         </div>
       </dl>
     </details>

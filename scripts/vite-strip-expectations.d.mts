@@ -1,0 +1,4 @@
+import type { Plugin } from 'vite';
+
+export function stripExpectations(code: string, fileName?: string): string;
+export function stripScenarioExpectations(): Plugin;
