@@ -307,8 +307,12 @@ describe('hostile text', () => {
     expect(document.querySelector('.lab-app img')).toBeNull();
     act(() => useWorkshopStore.setState({ dialog: 'embed' }));
     const dialog = await screen.findByRole('dialog', { name: 'Embed in a page' });
-    const code = (within(dialog).getByTestId('embed-code') as HTMLTextAreaElement).value;
-    expect(code).toContain('title="Commands &amp; Events Lab: &lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"');
+    // The embed code is computed after the dialog opens (lazy strings): wait for it rather than racing it.
+    await waitFor(() =>
+      expect((within(dialog).getByTestId('embed-code') as HTMLTextAreaElement).value).toContain(
+        'title="Commands &amp; Events Lab: &lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"',
+      ),
+    );
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });

@@ -50,8 +50,8 @@ function assertClean(found) {
   assert.equal(found.length, 0, `axe found ${found.length} serious/critical violation(s):\n${found.join('\n')}`);
 }
 
-async function tab(page, name, side = page) {
-  await side.getByRole('tab', { name, exact: true }).first().click();
+async function tab(page, name) {
+  await page.getByRole('tab', { name, exact: true }).first().click();
 }
 
 export const tests = [
