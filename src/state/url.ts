@@ -103,6 +103,8 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   return { state, notices };
 }
 
+const MAX_FAULT_MS = 3_600_000;
+
 // `target:kind:from-until[:param]`, times in seconds. The optional param is the fault's knob when it
 // is not the default: slow → factor, error → rate (0..1), crash → restart delay in seconds.
 function parseFault(item: string): FaultSpec | null {
@@ -115,13 +117,16 @@ function parseFault(item: string): FaultSpec | null {
   if ((kind === 'cut') !== isLink) return null;
   const fromMs = Math.round(Number(m[3]) * 1000);
   const untilMs = m[4] === undefined ? undefined : Math.round(Number(m[4]) * 1000);
+  // Beyond any run (an hour at most): refuse rather than write back "Infinity" or 1e+30 into the link.
+  if (fromMs > MAX_FAULT_MS || (untilMs !== undefined && untilMs > MAX_FAULT_MS)) return null;
   if (untilMs !== undefined && untilMs <= fromMs) return null;
   const param = m[5] === undefined ? undefined : Number(m[5]);
   const f: FaultSpec = { target: m[1], kind, fromMs };
   if (untilMs !== undefined) f.untilMs = untilMs;
   switch (kind) {
     case 'slow':
-      if (param !== undefined && !(param > 0)) return null;
+      // A factor below 1 would speed the node up; the runner and scenario files refuse it too.
+      if (param !== undefined && !(param >= 1 && param <= 1000)) return null;
       f.factor = param ?? DEFAULT_SLOW_FACTOR;
       break;
     case 'error':
@@ -129,7 +134,7 @@ function parseFault(item: string): FaultSpec | null {
       f.rate = param ?? DEFAULT_ERROR_RATE;
       break;
     case 'crash':
-      if (param !== undefined && !(param > 0)) return null;
+      if (param !== undefined && !(param >= 0.001 && param <= 3600)) return null;
       f.restartMs = param === undefined ? DEFAULT_RESTART_MS : Math.round(param * 1000);
       break;
     default:

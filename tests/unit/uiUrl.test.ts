@@ -86,3 +86,13 @@ describe('parseUrl', () => {
   });
 });
 
+
+describe('fault values a link may not carry (adversarial review)', () => {
+  it('refuses a slow factor below 1 and times beyond an hour, with a notice', async () => {
+    const { parseUrl } = await import('../../src/state/url');
+    const refs = [{ id: 'checkout-sync', title: 'Checkout', seed: 42, durationMs: 60_000 }];
+    const { state, notices } = parseUrl(`?scenario=checkout-sync&faults=fulfillment:slow:0-:0.001,fulfillment:down:${'9'.repeat(400)}-`, refs as never);
+    expect(state.interventions).toEqual([]);
+    expect(notices.length).toBeGreaterThan(0);
+  });
+});
