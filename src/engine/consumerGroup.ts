@@ -2,8 +2,9 @@ import { sample } from './dist';
 import { backoffDelay } from './http';
 import type { EntityState } from './entityState';
 import type { Random } from './random';
-import type { Sim } from './sim';
+import type { NodeHealth, Sim } from './sim';
 import type { TopicNode } from './topic';
+import { LABEL_FETCH } from './traceLog';
 import type { ConsumerSpec } from './types';
 
 /** How many fetched-but-not-yet-handed records a member buffers per partition (Kafka's fetcher prefetches too). */
@@ -20,6 +21,44 @@ export type Publisher = (from: string, topic: string, what: Publication, done: (
 
 /** A new event caused by `cause` (event chains), or the same event copied elsewhere (dead letters). */
 export type Publication = { kind: 'new'; eventType: string; cause: number } | { kind: 'copy'; event: number };
+
+/**
+ * A member's records handed to its handler and not completed, by partition. It iterates in the
+ * order partitions were first handed over, as a Map would (losses are recorded in that order),
+ * without a Map's cost: a set and a delete per record made Map the engine's hottest line.
+ */
+export class HandedOver {
+  private readonly byPartition: (Held | undefined)[] = [];
+  private readonly order: number[] = [];
+
+  get(partition: number): Held | undefined {
+    return this.byPartition[partition];
+  }
+
+  set(partition: number, held: Held): void {
+    if (this.byPartition[partition] === undefined) this.order.push(partition);
+    this.byPartition[partition] = held;
+  }
+
+  delete(partition: number): void {
+    if (this.byPartition[partition] === undefined) return;
+    this.byPartition[partition] = undefined;
+    const order = this.order;
+    const i = order.indexOf(partition);
+    if (i === order.length - 1) order.pop(); // the usual case: one record in hand
+    else order.splice(i, 1);
+  }
+
+  clear(): void {
+    for (const p of this.order) this.byPartition[p] = undefined;
+    this.order.length = 0;
+  }
+
+  /** In first-handed-over order. */
+  values(): Held[] {
+    return this.order.map((p) => this.byPartition[p]!);
+  }
+}
 
 /**
  * One consumer instance. It fetches records of its assigned partitions into a small buffer (each
@@ -53,10 +92,14 @@ export class Member {
   /** When the pending retry wake-up of this assignment fires (Infinity = none). */
   private wakeAt = Infinity;
   /** Records handed to the handler and not completed, per partition (a failed one waits for its retry). */
-  readonly handedOver = new Map<number, Held>();
+  readonly handedOver = new HandedOver();
   /** This member's random streams, looked up once (a stream's draws do not depend on when it is fetched). */
   private random: Random | undefined;
   private retryRandom: Random | undefined;
+  /** This member's id in the trace's name table. */
+  private readonly name: number;
+  /** The hosting service's process state (slow and error faults). */
+  private readonly health: NodeHealth;
 
   constructor(
     readonly id: string,
@@ -66,7 +109,10 @@ export class Member {
     private readonly sim: Sim,
     /** The hosting service's business state, when it keeps one. */
     private readonly state?: EntityState,
-  ) {}
+  ) {
+    this.name = sim.log.name(id);
+    this.health = sim.healthOf(service);
+  }
 
   /** Take a new assignment: start every partition from the group's committed offset. */
   assign(partitions: number[], generation: number): void {
@@ -141,7 +187,7 @@ export class Member {
     const eventId = topic.partitions[partition].log[offset];
     const epoch = this.epoch;
     this.inTransit[partition]++;
-    const arrive = this.sim.hop(topic.id, this.service, 'event', topic.fetchLabel(partition, offset), eventId);
+    const arrive = this.sim.hopBetween(topic.health, this.health, 'event', LABEL_FETCH, eventId, partition, offset);
     this.sim.scheduler.at(arrive, () => {
       if (epoch !== this.epoch) return;
       this.inTransit[partition]--;
@@ -196,45 +242,24 @@ export class Member {
     this.held = { partition, offset, event: eventId };
     this.handedOver.set(partition, this.held);
     this.position[partition] = offset + 1;
-    sim.record({
-      type: 'deliver',
-      t: sim.now,
-      group: this.group.id,
-      member: this.id,
-      topic: topic.id,
-      partition,
-      offset,
-      event: eventId,
-      attempt,
-    });
+    sim.log.deliver(sim.now, this.group.name, this.name, topic.name, partition, offset, eventId, attempt);
     if (this.spec.commit === 'before') this.ready(partition, offset + 1);
 
     const epoch = this.epoch;
     const random = (this.random ??= sim.random(`consumer:${this.id}`));
-    const duration = sample(this.spec.processing, random) * sim.slowFactor(this.service);
+    const duration = sample(this.spec.processing, random) * this.health.slowFactor;
     sim.maybeCrashMidway(this.service, duration, eventId);
     sim.scheduler.after(duration, () => {
       if (epoch !== this.epoch) return;
       const event = sim.events[eventId];
-      const failRate = 1 - (1 - this.spec.errorRate) * (1 - sim.faultErrorRate(this.service));
+      const failRate = 1 - (1 - this.spec.errorRate) * (1 - this.health.errorRate);
       if (event.poison || random.chance(failRate)) {
         this.failed(partition, offset, eventId, attempt);
         return;
       }
       const skippedDuplicate = this.spec.idempotent && this.group.hasProcessed(eventId);
       this.group.markProcessed(partition, offset, eventId);
-      sim.record({
-        type: 'processed',
-        t: sim.now,
-        group: this.group.id,
-        member: this.id,
-        topic: topic.id,
-        partition,
-        offset,
-        event: eventId,
-        key: event.key,
-        skippedDuplicate,
-      });
+      sim.log.processed(sim.now, this.group.name, this.name, topic.name, partition, offset, eventId, skippedDuplicate);
       if (!skippedDuplicate) this.state?.apply(event);
       if (skippedDuplicate || this.spec.emits.length === 0) {
         this.completed(partition, offset);
@@ -349,6 +374,10 @@ export class ConsumerGroup {
   private processed = new Uint8Array(1024);
   /** Processed or dead-lettered offsets per partition: what retention may delete without loss. */
   private readonly doneOffsets: Set<number>[];
+  /** This group's id in the trace's name table. */
+  readonly name: number;
+  /** Who the last assignment gave each partition to (checked for life before use: asked on every append). */
+  private owners: (Member | undefined)[] = [];
 
   constructor(
     readonly id: string,
@@ -356,6 +385,7 @@ export class ConsumerGroup {
     private readonly sim: Sim,
     readonly publish: Publisher,
   ) {
+    this.name = sim.log.name(id);
     this.committed = topic.partitions.map(() => undefined);
     this.doneOffsets = topic.partitions.map(() => new Set<number>());
     topic.onAppend((p) => this.ownerOf(p)?.fetch());
@@ -415,7 +445,7 @@ export class ConsumerGroup {
     const current = this.committed[partition];
     if (current !== undefined && offset <= current) return;
     this.committed[partition] = offset;
-    this.sim.record({ type: 'commit', t: this.sim.now, group: this.id, topic: this.topic.id, partition, offset });
+    this.sim.log.commit(this.sim.now, this.name, this.topic.name, partition, offset);
   }
 
   memberCrashed(member: Member): void {
@@ -464,7 +494,8 @@ export class ConsumerGroup {
   }
 
   private ownerOf(partition: number): Member | undefined {
-    return this.members.find((m) => m.alive && m.partitions.includes(partition));
+    const m = this.owners[partition];
+    return m !== undefined && m.alive && m.partitions.includes(partition) ? m : undefined;
   }
 
   rebalance(reason: string): void {
@@ -506,6 +537,8 @@ export class ConsumerGroup {
       for (let p = from; p < to; p++) assignment[m.id].push(p);
     });
     this.sim.record({ type: 'assign', t: this.sim.now, group: this.id, assignment });
+    this.owners = [];
+    for (const m of live) for (const p of assignment[m.id]) this.owners[p] = m;
     for (const m of live) m.assign(assignment[m.id], this.generation);
   }
 }

@@ -1,4 +1,5 @@
 import type { Random } from './random';
+import { LABEL_EVENT, LABEL_PRODUCE_ACK } from './traceLog';
 import type { Sim } from './sim';
 import type { EventInfo, MessageKind, RetryPolicy } from './types';
 
@@ -9,7 +10,8 @@ export interface Request {
   from: string;
   endpoint: string;
   key: string;
-  label: string;
+  /** The hop's text, e.g. `place-order o12`. Produce and publish requests have none: their hop is labelled by their event. */
+  label?: string;
   invalid: boolean;
   poison: boolean;
   /** For produce requests: the event to append. */
@@ -21,8 +23,11 @@ export interface Request {
   idempotencyKey?: string;
 }
 
-/** Answer a request. Receivers call it at most once; a crashed receiver never calls it. */
-export type Reply = (status: number, label?: string) => void;
+/**
+ * Answer a request. Receivers call it at most once; a crashed receiver never calls it. A broker
+ * acknowledging a produce passes the record's partition and offset instead of a label.
+ */
+export type Reply = (status: number, label?: string, partition?: number, offset?: number) => void;
 
 export interface Receiver {
   receive(request: Request, reply: Reply): void;
@@ -67,19 +72,21 @@ export function call(
   done: (status: number, attempts: number) => void,
 ): void {
   const scheduler = sim.scheduler;
-  const callerIncarnation = sim.incarnation(from);
+  const caller = sim.healthOf(from);
+  const callee = sim.healthOf(to);
+  const callerIncarnation = caller.incarnation;
   // Fetched on the first retry only: most calls never retry (a stream does not depend on when it is fetched).
   let jitter: Random | undefined;
   let attempt = 0;
 
   const tryOnce = (): void => {
-    if (sim.incarnation(from) !== callerIncarnation) return;
+    if (caller.incarnation !== callerIncarnation) return;
     attempt++;
     const thisAttempt = attempt;
     let settled = false;
     let timeout = -1;
     const settle = (status: number): void => {
-      if (settled || sim.incarnation(from) !== callerIncarnation) return;
+      if (settled || caller.incarnation !== callerIncarnation) return;
       settled = true;
       // Answered: the timeout would be a no-op, so drop it instead of carrying it for timeoutMs.
       scheduler.cancel(options.timeoutMs, timeout);
@@ -91,14 +98,19 @@ export function call(
         done(status, thisAttempt);
       }
     };
-    const reply: Reply = (status, label) => {
+    const reply: Reply = (status, label, partition, offset) => {
       const kind = status < 300 ? options.okKind : 'failure';
-      const back = sim.hop(to, from, kind, label ?? String(status), request.ref, status);
+      const back =
+        partition === undefined
+          ? sim.hop(to, from, kind, label ?? String(status), request.ref, status)
+          : sim.hopBetween(callee, caller, kind, LABEL_PRODUCE_ACK, request.ref, partition, offset ?? 0, status);
       scheduler.at(back, () => settle(status));
     };
-    const arrive = sim.hop(from, to, options.kind, request.label, request.ref);
+    const arrive = request.event
+      ? sim.hopBetween(caller, callee, options.kind, LABEL_EVENT, request.ref, 0, 0)
+      : sim.hop(from, to, options.kind, request.label ?? request.endpoint, request.ref);
     scheduler.at(arrive, () => {
-      if (!sim.isUp(to)) reply(STATUS_REFUSED, 'refused');
+      if (callee.downCount > 0) reply(STATUS_REFUSED, 'refused');
       else receivers.get(to)!.receive(request, reply);
     });
     timeout = scheduler.timer(options.timeoutMs, () => settle(STATUS_TIMEOUT));

@@ -226,8 +226,9 @@ export class ServiceNode implements Receiver, Lifecycle {
 
 /** Requests are labelled "<endpoint> <label>"; downstream hops and events keep the business label. */
 export function labelOf(request: Request): string {
-  const space = request.label.lastIndexOf(' ');
-  return space >= 0 ? request.label.slice(space + 1) : request.label;
+  const label = request.label ?? '';
+  const space = label.lastIndexOf(' ');
+  return space >= 0 ? label.slice(space + 1) : label;
 }
 
 function actionTarget(action: Action): string {

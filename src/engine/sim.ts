@@ -1,6 +1,7 @@
 import { Random } from './random';
 import { Scheduler } from './scheduler';
-import type { EventInfo, FaultSpec, HopRecord, MessageKind, NodeStatus, TraceRecord } from './types';
+import { LABEL_TEXT, TraceLog } from './traceLog';
+import type { EventInfo, FaultSpec, MessageKind, NodeStatus, TraceRecord } from './types';
 
 /** What a node does when its process stops or starts again (faults call these). */
 export interface Lifecycle {
@@ -8,10 +9,18 @@ export interface Lifecycle {
   onUp(): void;
 }
 
-interface NodeHealth {
+/** A node's process state. Hot paths hold on to it (`healthOf`) instead of looking it up by id per message. */
+export interface NodeHealth {
+  readonly id: string;
+  /** The node's id in the trace's name table. */
+  readonly name: number;
   downCount: number;
   slowFactors: number[];
   errorRates: number[];
+  /** Processing-time multiplier from active `slow` faults (the worst one wins); kept in step with slowFactors. */
+  slowFactor: number;
+  /** Extra failure probability from active `error` faults (independent faults combine); kept in step with errorRates. */
+  errorRate: number;
   /** Bumped whenever the process stops or starts: callbacks scheduled by an older incarnation are void. */
   incarnation: number;
   status: NodeStatus;
@@ -23,8 +32,8 @@ interface NodeHealth {
  */
 export class Sim {
   readonly scheduler = new Scheduler();
-  readonly records: TraceRecord[] = [];
   readonly events: EventInfo[] = [];
+  readonly log: TraceLog;
   private readonly health = new Map<string, NodeHealth>();
   private readonly lifecycles = new Map<string, Lifecycle>();
   private readonly streams = new Map<string, Random>();
@@ -37,14 +46,17 @@ export class Sim {
   constructor(
     readonly seed: number,
     readonly networkMs: number,
-  ) {}
+  ) {
+    this.log = new TraceLog(this.events, networkMs);
+  }
 
   get now(): number {
     return this.scheduler.now;
   }
 
+  /** Append a record of a rare kind (frequent kinds have their own writers on `log`). */
   record(r: TraceRecord): void {
-    this.records.push(r);
+    this.log.object(r);
   }
 
   /** A named random stream: draws in one stream never shift another's. */
@@ -58,12 +70,16 @@ export class Sim {
   }
 
   registerNode(id: string, lifecycle?: Lifecycle): void {
-    this.health.set(id, { downCount: 0, slowFactors: [], errorRates: [], incarnation: 0, status: 'up' });
+    this.health.set(id, { id, name: this.log.name(id), downCount: 0, slowFactors: [], errorRates: [], slowFactor: 1, errorRate: 0, incarnation: 0, status: 'up' });
     if (lifecycle) this.lifecycles.set(id, lifecycle);
   }
 
   hasNode(id: string): boolean {
     return this.health.has(id);
+  }
+
+  healthOf(id: string): NodeHealth {
+    return this.health.get(id)!;
   }
 
   isUp(id: string): boolean {
@@ -76,16 +92,12 @@ export class Sim {
 
   /** Processing-time multiplier from active `slow` faults (the worst one wins). */
   slowFactor(id: string): number {
-    const f = this.health.get(id)!.slowFactors;
-    return f.length === 0 ? 1 : Math.max(...f);
+    return this.health.get(id)!.slowFactor;
   }
 
   /** Extra failure probability from active `error` faults (independent faults combine). */
   faultErrorRate(id: string): number {
-    const rates = this.health.get(id)!.errorRates;
-    let ok = 1;
-    for (const r of rates) ok *= 1 - r;
-    return 1 - ok;
+    return this.health.get(id)!.errorRate;
   }
 
   /**
@@ -94,14 +106,26 @@ export class Sim {
    * never arrives and whoever waits for an answer times out.
    */
   hop(from: string, to: string, kind: MessageKind, label: string, ref: number, status?: number): number {
+    return this.hopWith(from, to, kind, LABEL_TEXT, label, ref, 0, 0, status);
+  }
+
+  /**
+   * A hop between two nodes whose health the caller holds (the hot paths: no lookups by id), with a
+   * label the trace rebuilds from event `ref` when read (`how` is one of traceLog's LABEL_ kinds):
+   * no string is built or kept for the millions of fetches of a long run.
+   */
+  hopBetween(from: NodeHealth, to: NodeHealth, kind: MessageKind, how: number, ref: number, partition: number, offset: number, status?: number): number {
     const t = this.now;
-    const arriveAt = t + this.networkMs;
-    const r: HopRecord = { type: 'hop', t, arriveAt, from, to, kind, label, ref };
-    if (status !== undefined) r.status = status;
+    const lost = this.cuts.size > 0 && this.isCut(from.id, to.id);
+    this.log.hop(t, from.name, to.name, kind, how, '', partition, offset, ref, status, lost);
+    return lost ? Infinity : t + this.networkMs;
+  }
+
+  private hopWith(from: string, to: string, kind: MessageKind, how: number, text: string, ref: number, partition: number, offset: number, status: number | undefined): number {
+    const t = this.now;
     const lost = this.cuts.size > 0 && this.isCut(from, to);
-    if (lost) r.lost = true;
-    this.records.push(r);
-    return lost ? Infinity : arriveAt;
+    this.log.hop(t, this.log.name(from), this.log.name(to), kind, how, text, partition, offset, ref, status, lost);
+    return lost ? Infinity : t + this.networkMs;
   }
 
   isCut(a: string, b: string): boolean {
@@ -119,13 +143,14 @@ export class Sim {
    * dies halfway through and restarts later. Returns true when it will crash.
    */
   maybeCrashMidway(node: string, durationMs: number, ref: number): boolean {
+    if (this.armedCrashes.size === 0) return false;
     const armed = this.armedCrashes.get(node);
     if (!armed || armed.length === 0) return false;
     const restartMs = armed.shift()!;
     const incarnation = this.incarnation(node);
     this.scheduler.after(durationMs / 2, () => {
       if (this.incarnation(node) !== incarnation) return;
-      this.records.push({ type: 'crash', t: this.now, node, ref });
+      this.record({ type: 'crash', t: this.now, node, ref });
       const fault: FaultSpec = { target: node, kind: 'down', fromMs: this.now };
       this.applyFault(fault, +1);
       this.scheduler.after(restartMs, () => this.applyFault(fault, -1));
@@ -176,7 +201,7 @@ export class Sim {
       if (after === 0) this.cuts.delete(key);
       else this.cuts.set(key, after);
       if ((before === 0) !== (after === 0)) {
-        this.records.push({ type: 'link', t: this.now, a, b, cut: after > 0 });
+        this.record({ type: 'link', t: this.now, a, b, cut: after > 0 });
         if (after === 0) for (const listener of this.linkListeners) listener();
       }
     };
@@ -193,10 +218,15 @@ export class Sim {
         break;
       case 'slow':
         edit(h.slowFactors, fault.factor ?? 10, direction);
+        h.slowFactor = h.slowFactors.length === 0 ? 1 : Math.max(...h.slowFactors);
         break;
-      case 'error':
+      case 'error': {
         edit(h.errorRates, fault.rate ?? 0.5, direction);
+        let ok = 1;
+        for (const r of h.errorRates) ok *= 1 - r;
+        h.errorRate = 1 - ok;
         break;
+      }
       default:
         break;
     }
@@ -218,7 +248,7 @@ export class Sim {
       h.downCount > 0 ? 'down' : h.slowFactors.length > 0 ? 'slow' : h.errorRates.length > 0 ? 'erroring' : 'up';
     if (status !== h.status) {
       h.status = status;
-      this.records.push({ type: 'node', t: this.now, node: id, status });
+      this.record({ type: 'node', t: this.now, node: id, status });
     }
   }
 }

@@ -43,7 +43,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const queues = new Map<string, QueueNode>();
 
   const newEvent = (type: string, key: string, label: string, source: string, extra: Partial<EventInfo> = {}): EventInfo => {
-    const event: EventInfo = { id: sim.events.length, type, key, label, source, time: sim.now, poison: false, ...extra };
+    const event: EventInfo = { id: sim.events.length, type, key, label, source, time: sim.now, poison: false };
+    Object.assign(event, extra); // not a spread: that cost a per-event object clone on the hot path
     sim.events.push(event);
     return event;
   };
@@ -54,7 +55,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       from,
       endpoint: 'produce',
       key: event.key,
-      label: `${event.type} ${event.label}`,
       invalid: false,
       poison: event.poison,
       event,
@@ -65,7 +65,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
 
   /** Publish a message to a point-to-point queue; the broker's confirm is the 2xx answer. */
   const enqueue = (from: string, queue: string, message: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void): void => {
-    const request: Request = { ref: message.id, from, endpoint: 'publish', key: message.key, label: `${message.type} ${message.label}`, invalid: false, poison: message.poison, event: message };
+    const request: Request = { ref: message.id, from, endpoint: 'publish', key: message.key, invalid: false, poison: message.poison, event: message };
     call(sim, receivers, from, queue, request, { timeoutMs, retry, kind: 'command', okKind: 'ack' }, (status) => done(status));
   };
 
@@ -234,5 +234,18 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   sim.scheduleFaults(faults);
   sim.scheduler.run(untilMs, options.maxSteps ?? DEFAULT_MAX_STEPS);
   if (options.stats) options.stats.dispatched = sim.scheduler.dispatched;
-  return { scenarioId: scenario.id, seed, durationMs: untilMs, faults, records: sim.records, events: sim.events };
+  const log = sim.log;
+  const trace: Trace = {
+    scenarioId: scenario.id,
+    seed,
+    durationMs: untilMs,
+    faults,
+    // Objects are built on first read: a headless run that only needs a few numbers never pays for millions of them.
+    get records() {
+      return log.toArray();
+    },
+    events: sim.events,
+  };
+  Object.defineProperty(trace, 'log', { value: log, enumerable: false });
+  return trace;
 }

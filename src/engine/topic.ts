@@ -1,5 +1,5 @@
 import { fnv1a } from './random';
-import type { Sim } from './sim';
+import type { NodeHealth, Sim } from './sim';
 import type { Receiver, Reply, Request } from './http';
 import type { TopicSpec } from './types';
 
@@ -24,15 +24,16 @@ export class TopicNode implements Receiver {
   private roundRobin = 0;
   private readonly appendListeners: ((partition: number) => void)[] = [];
   private readonly retentionListeners: ((partition: number, from: number, to: number) => void)[] = [];
-  /** Fetch-hop labels by partition and offset, built once and shared by every group (they are retained by the trace). */
-  private readonly fetchLabels: string[][];
+  /** This topic's id in the trace's name table. */
+  readonly name: number;
+  private nodeHealth: NodeHealth | undefined;
 
   constructor(
     private readonly sim: Sim,
     readonly spec: TopicSpec,
   ) {
     this.partitions = Array.from({ length: spec.partitions }, () => ({ log: [], appendedAt: [], logStart: 0 }));
-    this.fetchLabels = this.partitions.map(() => []);
+    this.name = sim.log.name(spec.id);
     if (spec.retentionMs !== undefined) this.scheduleRetention(spec.retentionMs);
   }
 
@@ -40,15 +41,9 @@ export class TopicNode implements Receiver {
     return this.spec.id;
   }
 
-  /** The label of the hop that carries record `offset` of `partition` to a consumer, e.g. `order-placed o12 p0@5`. */
-  fetchLabel(partition: number, offset: number): string {
-    const labels = this.fetchLabels[partition];
-    let label = labels[offset];
-    if (label === undefined) {
-      const event = this.sim.events[this.partitions[partition].log[offset]];
-      label = labels[offset] = `${event.type} ${event.label} p${partition}@${offset}`;
-    }
-    return label;
+  /** The broker's process state (looked up on first use: the node registers after it is built). */
+  get health(): NodeHealth {
+    return (this.nodeHealth ??= this.sim.healthOf(this.spec.id));
   }
 
   onAppend(listener: (partition: number) => void): void {
@@ -67,7 +62,7 @@ export class TopicNode implements Receiver {
     const event = request.event!;
     const partition = this.choosePartition(request);
     const offset = this.append(partition, event.id);
-    reply(200, `ack p${partition}@${offset}`);
+    reply(200, undefined, partition, offset); // labelled `ack p<partition>@<offset>`
   }
 
   choosePartition(request: Pick<Request, 'key' | 'partition'>): number {
@@ -83,16 +78,7 @@ export class TopicNode implements Receiver {
     if (this.sim.takePoison(this.spec.id)) event.poison = true;
     p.log.push(eventId);
     p.appendedAt.push(this.sim.now);
-    this.sim.record({
-      type: 'append',
-      t: this.sim.now,
-      topic: this.spec.id,
-      partition,
-      offset,
-      event: eventId,
-      key: event.key,
-      eventType: event.type,
-    });
+    this.sim.log.append(this.sim.now, this.name, partition, offset, eventId);
     for (const listener of this.appendListeners) listener(partition);
     return offset;
   }

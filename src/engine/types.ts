@@ -1,5 +1,6 @@
 // The contract between scenarios (data), the engine (pure simulation) and the view (trace → world at t).
 // Everything here is plain data: serialisable, comparable, and the same in the browser, tests and CLI.
+import type { TraceLog } from './traceLog';
 
 /** A duration distribution, in virtual milliseconds. Sampled from the engine's seeded source. */
 export type Dist =
@@ -533,7 +534,10 @@ export interface Trace {
   seed: number;
   durationMs: number;
   faults: FaultSpec[];
-  records: TraceRecord[];
+  /** Every record as an object. A simulated trace builds them from `log` on first read. */
+  readonly records: TraceRecord[];
   /** Events by id (index = id). */
   events: EventInfo[];
+  /** The engine's column-wise storage of `records` (not enumerable: exports carry `records`). */
+  readonly log?: TraceLog;
 }
