@@ -10,10 +10,22 @@ import type { ConsumerSpec } from './types';
 /** How many fetched-but-not-yet-handed records a member buffers per partition (Kafka's fetcher prefetches too). */
 const PREFETCH = 8;
 
-interface Held {
+/**
+ * A record of one partition on its way to, or in, a member's hands, tagged with the member's epoch
+ * then: scheduled as the argument of the member's static tasks (fetched, handled, commit sent),
+ * which do nothing once the epoch has moved on. Objects, not closures: a long run makes millions.
+ */
+interface RecordTask {
+  member: Member;
+  epoch: number;
   partition: number;
   offset: number;
+}
+
+/** The record in the handler (or waiting for its retry). */
+interface Held extends RecordTask {
   event: number;
+  attempt: number;
 }
 
 /** Publishes an event on behalf of a consumer (event chains, dead letters); calls back with success. */
@@ -188,12 +200,16 @@ export class Member {
     const epoch = this.epoch;
     this.inTransit[partition]++;
     const arrive = this.sim.hopBetween(topic.health, this.health, 'event', LABEL_FETCH, eventId, partition, offset);
-    this.sim.scheduler.at(arrive, () => {
-      if (epoch !== this.epoch) return;
-      this.inTransit[partition]--;
-      this.buffer[partition].push(offset);
-      this.pump();
-    });
+    const task: RecordTask = { member: this, epoch, partition, offset };
+    this.sim.scheduler.at(arrive, Member.fetched, task);
+  }
+
+  private static fetched(task: RecordTask): void {
+    const m = task.member;
+    if (task.epoch !== m.epoch) return;
+    m.inTransit[task.partition]--;
+    m.buffer[task.partition].push(task.offset);
+    m.pump();
   }
 
   /** Hand the next buffered record to the handler, if idle. */
@@ -239,46 +255,57 @@ export class Member {
     const attempt = (this.attempts[partition] ?? 0) + 1;
     this.attempts[partition] = attempt;
     this.busy = true;
-    this.held = { partition, offset, event: eventId };
-    this.handedOver.set(partition, this.held);
+    const held: Held = { member: this, epoch: this.epoch, partition, offset, event: eventId, attempt };
+    this.held = held;
+    this.handedOver.set(partition, held);
     this.position[partition] = offset + 1;
     sim.log.deliver(sim.now, this.group.name, this.name, topic.name, partition, offset, eventId, attempt);
     if (this.spec.commit === 'before') this.ready(partition, offset + 1);
 
-    const epoch = this.epoch;
     const random = (this.random ??= sim.random(`consumer:${this.id}`));
     const duration = sample(this.spec.processing, random) * this.health.slowFactor;
     sim.maybeCrashMidway(this.service, duration, eventId);
-    sim.scheduler.after(duration, () => {
-      if (epoch !== this.epoch) return;
-      const event = sim.events[eventId];
-      const failRate = 1 - (1 - this.spec.errorRate) * (1 - this.health.errorRate);
-      if (event.poison || random.chance(failRate)) {
-        this.failed(partition, offset, eventId, attempt);
-        return;
-      }
-      const skippedDuplicate = this.spec.idempotent && this.group.hasProcessed(eventId);
-      this.group.markProcessed(partition, offset, eventId);
-      sim.log.processed(sim.now, this.group.name, this.name, topic.name, partition, offset, eventId, skippedDuplicate);
-      if (!skippedDuplicate) this.state?.apply(event);
-      if (skippedDuplicate || this.spec.emits.length === 0) {
-        this.completed(partition, offset);
-        return;
-      }
-      // Event chain: publish what this event causes before committing it (at-least-once end to end).
-      let pending = this.spec.emits.length;
-      let allOk = true;
-      for (const emit of this.spec.emits) {
-        this.group.publish(this.service, emit.topic, { kind: 'new', eventType: emit.eventType, cause: eventId }, (ok) => {
-          if (epoch !== this.epoch) return;
-          allOk &&= ok;
-          if (--pending === 0) {
-            if (allOk) this.completed(partition, offset);
-            else this.failed(partition, offset, eventId, attempt);
-          }
-        });
-      }
-    });
+    sim.scheduler.after(duration, Member.handled, held);
+  }
+
+  /** The handler finished with the held record (unless the member's life changed meanwhile). */
+  private static handled(held: Held): void {
+    const m = held.member;
+    if (held.epoch !== m.epoch) return;
+    m.finishHandling(held);
+  }
+
+  private finishHandling({ epoch, partition, offset, event: eventId, attempt }: Held): void {
+    const sim = this.sim;
+    const topic = this.group.topic;
+    const random = this.random!;
+    const event = sim.events[eventId];
+    const failRate = 1 - (1 - this.spec.errorRate) * (1 - this.health.errorRate);
+    if (event.poison || random.chance(failRate)) {
+      this.failed(partition, offset, eventId, attempt);
+      return;
+    }
+    const skippedDuplicate = this.spec.idempotent && this.group.hasProcessed(eventId);
+    this.group.markProcessed(partition, offset, eventId);
+    sim.log.processed(sim.now, this.group.name, this.name, topic.name, partition, offset, eventId, skippedDuplicate);
+    if (!skippedDuplicate) this.state?.apply(event);
+    if (skippedDuplicate || this.spec.emits.length === 0) {
+      this.completed(partition, offset);
+      return;
+    }
+    // Event chain: publish what this event causes before committing it (at-least-once end to end).
+    let pending = this.spec.emits.length;
+    let allOk = true;
+    for (const emit of this.spec.emits) {
+      this.group.publish(this.service, emit.topic, { kind: 'new', eventType: emit.eventType, cause: eventId }, (ok) => {
+        if (epoch !== this.epoch) return;
+        allOk &&= ok;
+        if (--pending === 0) {
+          if (allOk) this.completed(partition, offset);
+          else this.failed(partition, offset, eventId, attempt);
+        }
+      });
+    }
   }
 
   private failed(partition: number, offset: number, eventId: number, attempt: number): void {
@@ -341,11 +368,14 @@ export class Member {
       this.group.commit(this, partition, offset);
       return;
     }
-    const epoch = this.epoch;
     // The commit reaches the coordinator one network hop later: a crash in between means redelivery.
-    this.sim.scheduler.after(this.sim.networkMs, () => {
-      if (epoch === this.epoch) this.group.commit(this, partition, offset);
-    });
+    const task: RecordTask = { member: this, epoch: this.epoch, partition, offset };
+    this.sim.scheduler.after(this.sim.networkMs, Member.commitArrived, task);
+  }
+
+  private static commitArrived(task: RecordTask): void {
+    const m = task.member;
+    if (task.epoch === m.epoch) m.group.commit(m, task.partition, task.offset);
   }
 
   private scheduleAutoCommit(): void {

@@ -1,6 +1,6 @@
 import type { Random } from './random';
 import { LABEL_EVENT, LABEL_PRODUCE_ACK } from './traceLog';
-import type { Sim } from './sim';
+import type { NodeHealth, Sim } from './sim';
 import type { EventInfo, MessageKind, RetryPolicy } from './types';
 
 /** A request travelling to a node: an HTTP command, or a produce request to a topic. */
@@ -24,13 +24,16 @@ export interface Request {
 }
 
 /**
- * Answer a request. Receivers call it at most once; a crashed receiver never calls it. A broker
- * acknowledging a produce passes the record's partition and offset instead of a label.
+ * The caller's side of one attempt, which a receiver answers through — at most once; a crashed
+ * receiver never answers. A broker acknowledging a produce passes the record's partition and
+ * offset instead of a label.
  */
-export type Reply = (status: number, label?: string, partition?: number, offset?: number) => void;
+export interface Replier {
+  reply(status: number, label?: string, partition?: number, offset?: number): void;
+}
 
 export interface Receiver {
-  receive(request: Request, reply: Reply): void;
+  receive(request: Request, replier: Replier): void;
 }
 
 export interface CallOptions {
@@ -71,49 +74,100 @@ export function call(
   options: CallOptions,
   done: (status: number, attempts: number) => void,
 ): void {
-  const scheduler = sim.scheduler;
-  const caller = sim.healthOf(from);
-  const callee = sim.healthOf(to);
-  const callerIncarnation = caller.incarnation;
-  // Fetched on the first retry only: most calls never retry (a stream does not depend on when it is fetched).
-  let jitter: Random | undefined;
-  let attempt = 0;
+  new Call(sim, receivers, sim.healthOf(from), sim.healthOf(to), request, options, done).tryOnce();
+}
 
-  const tryOnce = (): void => {
-    if (caller.incarnation !== callerIncarnation) return;
-    attempt++;
-    const thisAttempt = attempt;
-    let settled = false;
-    let timeout = -1;
-    const settle = (status: number): void => {
-      if (settled || caller.incarnation !== callerIncarnation) return;
-      settled = true;
-      // Answered: the timeout would be a no-op, so drop it instead of carrying it for timeoutMs.
-      scheduler.cancel(options.timeoutMs, timeout);
-      const retryable = options.retryOn === 'any-failure' ? status >= 300 : isRetryable(status);
-      if (retryable && thisAttempt < options.retry.maxAttempts) {
-        jitter ??= sim.random(`retry:${from}`);
-        scheduler.after(backoffDelay(options.retry, thisAttempt, jitter.next()), tryOnce);
-      } else {
-        done(status, thisAttempt);
-      }
-    };
-    const reply: Reply = (status, label, partition, offset) => {
-      const kind = status < 300 ? options.okKind : 'failure';
-      const back =
-        partition === undefined
-          ? sim.hop(to, from, kind, label ?? String(status), request.ref, status)
-          : sim.hopBetween(callee, caller, kind, LABEL_PRODUCE_ACK, request.ref, partition, offset ?? 0, status);
-      scheduler.at(back, () => settle(status));
-    };
+// The call's state lives in two small objects scheduled with module-level tasks, not in closures:
+// a long run makes hundreds of thousands of calls, and six closures each were a large share of all
+// the engine allocated.
+
+class Call {
+  attempts = 0;
+  /** Fetched on the first retry only: most calls never retry (a stream does not depend on when it is fetched). */
+  jitter: Random | undefined;
+  readonly callerIncarnation: number;
+
+  constructor(
+    readonly sim: Sim,
+    readonly receivers: ReadonlyMap<string, Receiver>,
+    readonly caller: NodeHealth,
+    readonly callee: NodeHealth,
+    readonly request: Request,
+    readonly options: CallOptions,
+    readonly done: (status: number, attempts: number) => void,
+  ) {
+    this.callerIncarnation = caller.incarnation;
+  }
+
+  tryOnce(): void {
+    if (this.caller.incarnation !== this.callerIncarnation) return;
+    const sim = this.sim;
+    const attempt = new Attempt(this, ++this.attempts);
+    const request = this.request;
     const arrive = request.event
-      ? sim.hopBetween(caller, callee, options.kind, LABEL_EVENT, request.ref, 0, 0)
-      : sim.hop(from, to, options.kind, request.label ?? request.endpoint, request.ref);
-    scheduler.at(arrive, () => {
-      if (callee.downCount > 0) reply(STATUS_REFUSED, 'refused');
-      else receivers.get(to)!.receive(request, reply);
-    });
-    timeout = scheduler.timer(options.timeoutMs, () => settle(STATUS_TIMEOUT));
-  };
-  tryOnce();
+      ? sim.hopBetween(this.caller, this.callee, this.options.kind, LABEL_EVENT, request.ref, 0, 0)
+      : sim.hop(this.caller.id, this.callee.id, this.options.kind, request.label ?? request.endpoint, request.ref);
+    sim.scheduler.at(arrive, requestArrived, attempt);
+    attempt.timeout = sim.scheduler.timer(this.options.timeoutMs, timedOut, attempt);
+  }
+}
+
+/** One attempt of a call: the request's trip, the answer's trip back, and the timeout racing them. */
+class Attempt implements Replier {
+  settled = false;
+  /** The timeout's ticket, for cancelling it once the answer came. */
+  timeout = -1;
+  /** The answer on its way back. */
+  status = 0;
+
+  constructor(
+    readonly call: Call,
+    readonly number: number,
+  ) {}
+
+  reply(status: number, label?: string, partition?: number, offset?: number): void {
+    const c = this.call;
+    const sim = c.sim;
+    const kind = status < 300 ? c.options.okKind : 'failure';
+    const back =
+      partition === undefined
+        ? sim.hop(c.callee.id, c.caller.id, kind, label ?? String(status), c.request.ref, status)
+        : sim.hopBetween(c.callee, c.caller, kind, LABEL_PRODUCE_ACK, c.request.ref, partition, offset ?? 0, status);
+    this.status = status;
+    sim.scheduler.at(back, answerArrived, this);
+  }
+
+  settle(status: number): void {
+    const c = this.call;
+    if (this.settled || c.caller.incarnation !== c.callerIncarnation) return;
+    this.settled = true;
+    const scheduler = c.sim.scheduler;
+    // Answered: the timeout would be a no-op, so drop it instead of carrying it for timeoutMs.
+    scheduler.cancel(c.options.timeoutMs, this.timeout);
+    const retryable = c.options.retryOn === 'any-failure' ? status >= 300 : isRetryable(status);
+    if (retryable && this.number < c.options.retry.maxAttempts) {
+      c.jitter ??= c.sim.random(`retry:${c.caller.id}`);
+      scheduler.after(backoffDelay(c.options.retry, this.number, c.jitter.next()), retry, c);
+    } else {
+      c.done(status, this.number);
+    }
+  }
+}
+
+function requestArrived(attempt: Attempt): void {
+  const c = attempt.call;
+  if (c.callee.downCount > 0) attempt.reply(STATUS_REFUSED, 'refused');
+  else c.receivers.get(c.callee.id)!.receive(c.request, attempt);
+}
+
+function answerArrived(attempt: Attempt): void {
+  attempt.settle(attempt.status);
+}
+
+function timedOut(attempt: Attempt): void {
+  attempt.settle(STATUS_TIMEOUT);
+}
+
+function retry(call: Call): void {
+  call.tryOnce();
 }

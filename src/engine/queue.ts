@@ -12,7 +12,7 @@
 //   `nack` record each with requeue: true and channelClosed: true.
 import { sample } from './dist';
 import type { Publisher } from './consumerGroup';
-import type { Receiver, Reply, Request } from './http';
+import type { Receiver, Replier, Request } from './http';
 import type { Random } from './random';
 import type { Lifecycle, Sim } from './sim';
 import type { QueueConsumerSpec, QueueSpec, TraceRecord } from './types';
@@ -200,9 +200,9 @@ export class QueueNode implements Receiver, Lifecycle {
     this.consumers.push(consumer);
   }
 
-  receive(request: Request, reply: Reply): void {
+  receive(request: Request, replier: Replier): void {
     this.append(request.event!.id);
-    reply(200, 'ack');
+    replier.reply(200, 'ack');
     this.dispatch();
   }
 

@@ -1,7 +1,13 @@
 // The engine's only clock: a binary min-heap of callbacks keyed by (virtual time, insertion order).
 // Equal times run in the order they were scheduled, which keeps runs reproducible.
 
-type Task = () => void;
+//
+// A task is a function and, optionally, one argument for it. Hot paths schedule a module-level
+// function with the object it works on (`at(t, deliver, fetch)`) instead of a fresh closure: a long
+// run schedules millions of tasks, and their closures and captured contexts were most of what the
+// engine allocated.
+
+type Task = (arg: any) => void;
 
 /**
  * Timers of one fixed delay, in the order they were set: their due times never decrease, so a FIFO
@@ -13,6 +19,7 @@ class TimerLane {
   times: number[] = [];
   seqs: number[] = [];
   tasks: (Task | undefined)[] = [];
+  args: unknown[] = [];
   head = 0;
   removed = 0;
 }
@@ -24,6 +31,7 @@ export class Scheduler {
   private times: number[] = [];
   private seqs: number[] = [];
   private tasks: Task[] = [];
+  private args: unknown[] = [];
   private seq = 0;
   private readonly lanes = new Map<number, TimerLane>();
   private readonly laneList: TimerLane[] = [];
@@ -40,9 +48,9 @@ export class Scheduler {
    * that of `after`: (time, then scheduling order) across timers and ordinary tasks alike. Timers
    * stay out of the heap, so thousands of pending timeouts do not slow every other task down.
    */
-  timer(delay: number, task: Task): number {
+  timer<T>(delay: number, task: (arg: T) => void, arg?: T): number {
     if (!(delay >= 0) || delay === Infinity) {
-      this.after(delay, task);
+      this.after(delay, task, arg);
       return -1;
     }
     let lane = this.lanes.get(delay);
@@ -55,6 +63,7 @@ export class Scheduler {
     lane.times.push(this.now + delay);
     lane.seqs.push(this.seq++);
     lane.tasks.push(task);
+    lane.args.push(arg);
     return lane.removed + index;
   }
 
@@ -63,19 +72,25 @@ export class Scheduler {
     const lane = this.lanes.get(delay);
     if (!lane || ticket < 0) return;
     const index = ticket - lane.removed;
-    if (index >= lane.head && index < lane.tasks.length) lane.tasks[index] = undefined;
+    if (index >= lane.head && index < lane.tasks.length) {
+      lane.tasks[index] = undefined;
+      lane.args[index] = undefined;
+    }
   }
 
-  at(time: number, task: Task): void {
+  /** Run `task(arg)` at virtual time `time` (never in the past). */
+  at<T>(time: number, task: (arg: T) => void, arg?: T): void {
     if (!(time >= this.now)) time = this.now; // also catches NaN: never schedule into the past
     const seq = this.seq++;
     const times = this.times;
     const seqs = this.seqs;
     const tasks = this.tasks;
+    const args = this.args;
     let i = tasks.length;
     times.push(time);
     seqs.push(seq);
     tasks.push(task);
+    args.push(arg);
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
@@ -83,15 +98,17 @@ export class Scheduler {
       times[i] = pt;
       seqs[i] = seqs[parent];
       tasks[i] = tasks[parent];
+      args[i] = args[parent];
       i = parent;
     }
     times[i] = time;
     seqs[i] = seq;
     tasks[i] = task;
+    args[i] = arg;
   }
 
-  after(delay: number, task: Task): void {
-    this.at(this.now + delay, task);
+  after<T>(delay: number, task: (arg: T) => void, arg?: T): void {
+    this.at(this.now + delay, task, arg);
   }
 
   /** Run tasks in order until none is left at or before `until`. */
@@ -100,6 +117,7 @@ export class Scheduler {
     const times = this.times;
     const seqs = this.seqs;
     const tasks = this.tasks;
+    const args = this.args;
     const lanes = this.laneList;
     for (;;) {
       // The earliest of the heap's top and every timer lane's first live entry.
@@ -116,6 +134,7 @@ export class Scheduler {
           lane.times = lane.times.slice(head);
           lane.seqs = lane.seqs.slice(head);
           lane.tasks = laneTasks.slice(head);
+          lane.args = lane.args.slice(head);
           lane.removed += head;
           head = 0;
         }
@@ -135,18 +154,22 @@ export class Scheduler {
         if (!(time <= until)) break;
         this.now = time;
         const task = fromLane.tasks[fromLane.head]!;
+        const arg = fromLane.args[fromLane.head];
         fromLane.tasks[fromLane.head] = undefined;
+        fromLane.args[fromLane.head] = undefined;
         fromLane.head++;
         this.dispatched++;
-        task();
+        task(arg);
         continue;
       }
       if (!(tasks.length > 0 && times[0] <= until)) break;
       this.now = times[0];
       const task = tasks[0];
+      const arg = args[0];
       const lastTime = times.pop()!;
       const lastSeq = seqs.pop()!;
       const lastTask = tasks.pop()!;
+      const lastArg = args.pop();
       const n = tasks.length;
       if (n > 0) {
         // sift the last element down from the root
@@ -161,14 +184,16 @@ export class Scheduler {
           times[i] = times[c];
           seqs[i] = seqs[c];
           tasks[i] = tasks[c];
+          args[i] = args[c];
           i = c;
         }
         times[i] = lastTime;
         seqs[i] = lastSeq;
         tasks[i] = lastTask;
+        args[i] = lastArg;
       }
       this.dispatched++;
-      task();
+      task(arg);
     }
     if (until > this.now && Number.isFinite(until)) this.now = until;
   }

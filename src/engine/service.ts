@@ -1,13 +1,13 @@
 import { sample } from './dist';
 import type { ConsumerGroup, Member } from './consumerGroup';
-import type { Receiver, Reply, Request } from './http';
+import type { Receiver, Replier, Request } from './http';
 import { validateJson } from './jsonSchema';
 import type { Lifecycle, Sim } from './sim';
 import type { Action, EndpointSpec, EventInfo, RetryPolicy, ServiceSpec } from './types';
 
 interface Job {
   request: Request;
-  reply: Reply;
+  replier: Replier;
   endpoint: EndpointSpec;
 }
 
@@ -62,18 +62,18 @@ export class ServiceNode implements Receiver, Lifecycle {
     if (relay) this.scheduleRelay(relay.relayIntervalMs);
   }
 
-  receive(request: Request, reply: Reply): void {
+  receive(request: Request, replier: Replier): void {
     const endpoint = this.spec.endpoints.find((e) => e.name === request.endpoint);
     if (!endpoint) {
-      reply(STATUS_UNKNOWN_ENDPOINT, '404 no such endpoint');
+      replier.reply(STATUS_UNKNOWN_ENDPOINT, '404 no such endpoint');
       return;
     }
-    const job: Job = { request, reply, endpoint };
+    const job: Job = { request, replier, endpoint };
     if (this.busy < this.spec.workers) this.start(job);
     else if (this.waiting.length < this.spec.queueLimit) {
       this.waiting.push(job);
       this.recordPool();
-    } else reply(STATUS_BUSY, '503 busy');
+    } else replier.reply(STATUS_BUSY, '503 busy');
   }
 
   onDown(): void {
@@ -181,7 +181,7 @@ export class ServiceNode implements Receiver, Lifecycle {
       if (status < 300) this.answered.set(request.idempotencyKey, status);
       else this.answered.delete(request.idempotencyKey);
     }
-    job.reply(status, label);
+    job.replier.reply(status, label);
     this.sim.record({ type: 'handled', t: this.sim.now, service: this.spec.id, endpoint: endpoint.name, cmd: request.ref, status });
     if (status >= 300 && endpoint.publishFailures) {
       // Failed commands can be facts too (for audit or analytics): "order-rejected" happened.

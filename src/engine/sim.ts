@@ -160,6 +160,7 @@ export class Sim {
 
   /** True once per armed poison fault: the next record appended to `node` is poison. */
   takePoison(node: string): boolean {
+    if (this.armedPoison.size === 0) return false; // every append asks: the usual answer is quick
     const n = this.armedPoison.get(node) ?? 0;
     if (n === 0) return false;
     this.armedPoison.set(node, n - 1);

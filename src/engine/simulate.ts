@@ -24,6 +24,9 @@ export interface SimulateOptions {
 /** Far above any built-in scenario (a 10-minute flagship run takes 15 k; the benchmark passes its own limit), and stops a runaway run before it exhausts a browser tab's memory. */
 export const DEFAULT_MAX_STEPS = 3_000_000;
 
+/** A client that publishes events does not wait for anything after the broker's acknowledgement. */
+const ignore = (): void => {};
+
 /** How consumers publish chained events and dead letters: a few quick retries, then report failure. */
 const CONSUMER_PUBLISH = { timeoutMs: 5000, retry: { maxAttempts: 5, backoffMs: 200, multiplier: 2, maxBackoffMs: 5000, jitter: 0 } };
 
@@ -42,9 +45,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   const groups = new Map<string, ConsumerGroup>();
   const queues = new Map<string, QueueNode>();
 
-  const newEvent = (type: string, key: string, label: string, source: string, extra: Partial<EventInfo> = {}): EventInfo => {
+  const newEvent = (type: string, key: string, label: string, source: string, extra?: Partial<EventInfo>): EventInfo => {
     const event: EventInfo = { id: sim.events.length, type, key, label, source, time: sim.now, poison: false };
-    Object.assign(event, extra); // not a spread: that cost a per-event object clone on the hot path
+    if (extra) Object.assign(event, extra); // not a spread: that cost a per-event object clone on the hot path
     sim.events.push(event);
     return event;
   };
@@ -156,13 +159,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     const key = item.key ?? fallbackKey;
     const label = item.label ?? key;
     if (topics.has(client.target)) {
-      const event = newEvent(item.type ?? client.command, key, label, client.id, { poison: item.poison ?? false });
-      produce(client.id, client.target, event, client.timeoutMs, client.retry, () => {}, item.partition);
+      const event = newEvent(item.type ?? client.command, key, label, client.id, item.poison ? { poison: true } : undefined);
+      produce(client.id, client.target, event, client.timeoutMs, client.retry, ignore, item.partition);
       return;
     }
     if (queues.has(client.target)) {
-      const message = newEvent(item.type ?? client.command, key, label, client.id, { poison: item.poison ?? false });
-      enqueue(client.id, client.target, message, client.timeoutMs, client.retry, () => {});
+      const message = newEvent(item.type ?? client.command, key, label, client.id, item.poison ? { poison: true } : undefined);
+      enqueue(client.id, client.target, message, client.timeoutMs, client.retry, ignore);
       return;
     }
     const payload = makePayload(client.payload, key, item.invalid ?? false, sim.random(`payload:${client.id}`));
@@ -217,18 +220,23 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     const random = sim.random(`workload:${index}`);
     // Keys o1, o2… for the first generator, p1, q1… for the next: distinct across generators, still short on a token.
     const prefix = String.fromCharCode('o'.charCodeAt(0) + (scenario.workload.slice(0, index).filter((w) => w.kind === 'poisson').length % 12));
+    // One arrival is pending at a time, so one task function serves them all (no closure per order).
     let n = 0;
+    let nextAt = 0;
     const meanGap = 1000 / workload.ratePerSec;
-    const next = (t: number): void => {
+    const scheduleAfter = (t: number): void => {
       const at = t + random.exponential(meanGap);
       if (at >= workload.untilMs) return;
-      sim.scheduler.at(at, () => {
-        n++;
-        submit(client, { atMs: at, key: `${prefix}${n}`, invalid: random.chance(workload.invalidShare) }, `${prefix}${n}`);
-        next(at);
-      });
+      nextAt = at;
+      sim.scheduler.at(at, arrive);
     };
-    next(workload.fromMs);
+    const arrive = (): void => {
+      n++;
+      const key = `${prefix}${n}`;
+      submit(client, { atMs: nextAt, key, invalid: random.chance(workload.invalidShare) }, key);
+      scheduleAfter(nextAt);
+    };
+    scheduleAfter(workload.fromMs);
   });
 
   sim.scheduleFaults(faults);

@@ -1,6 +1,6 @@
 import { fnv1a } from './random';
 import type { NodeHealth, Sim } from './sim';
-import type { Receiver, Reply, Request } from './http';
+import type { Receiver, Replier, Request } from './http';
 import type { TopicSpec } from './types';
 
 export interface Partition {
@@ -58,11 +58,11 @@ export class TopicNode implements Receiver {
     return this.partitions[partition].log.length;
   }
 
-  receive(request: Request, reply: Reply): void {
+  receive(request: Request, replier: Replier): void {
     const event = request.event!;
     const partition = this.choosePartition(request);
     const offset = this.append(partition, event.id);
-    reply(200, undefined, partition, offset); // labelled `ack p<partition>@<offset>`
+    replier.reply(200, undefined, partition, offset); // labelled `ack p<partition>@<offset>`
   }
 
   choosePartition(request: Pick<Request, 'key' | 'partition'>): number {
