@@ -172,26 +172,42 @@ export class Member {
     for (const [p, offset] of this.commitCandidate) this.group.commit(this, p, offset);
   }
 
-  /** New records may be available. */
+  /** New records may be available in any assigned partition. */
   fetch(): void {
+    if (!this.canFetch()) return;
+    for (const p of this.partitions) this.fetchFrom(p);
+  }
+
+  /**
+   * New records may be available in `partition`, or it has room again. Only an append to a
+   * partition or handing one of its records over changes that, and both call this for their own
+   * partition; whatever a pause skipped (rebalance, cut link) the fetch of every partition that
+   * ends the pause makes up.
+   */
+  fetchPartition(partition: number): void {
+    if (this.canFetch() && this.partitions.includes(partition)) this.fetchFrom(partition);
+  }
+
+  private canFetch(): boolean {
     // A cut link stops fetching; the member fetches again when the link is restored.
-    if (!this.alive || this.group.rebalancing || this.sim.isCut(this.group.topic.id, this.service)) return;
-    for (const p of this.partitions) {
-      const end = this.group.topic.logEnd(p);
-      let next = this.fetchPosition[p];
-      const logStart = this.group.topic.partitions[p].logStart;
-      if (next < logStart) {
-        // Our position fell off the log (retention): reset as auto.offset.reset says.
-        next = this.group.topic.spec.autoOffsetReset === 'earliest' ? logStart : end;
-        this.position[p] = next;
-        this.buffer[p] = [];
-      }
-      while (next < end && this.buffer[p].length + this.inTransit[p] < PREFETCH) {
-        this.send(p, next);
-        next++;
-      }
-      this.fetchPosition[p] = next;
+    return this.alive && !this.group.rebalancing && !this.sim.isCut(this.group.topic.id, this.service);
+  }
+
+  private fetchFrom(p: number): void {
+    const end = this.group.topic.logEnd(p);
+    let next = this.fetchPosition[p];
+    const logStart = this.group.topic.partitions[p].logStart;
+    if (next < logStart) {
+      // Our position fell off the log (retention): reset as auto.offset.reset says.
+      next = this.group.topic.spec.autoOffsetReset === 'earliest' ? logStart : end;
+      this.position[p] = next;
+      this.buffer[p] = [];
     }
+    while (next < end && this.buffer[p].length + this.inTransit[p] < PREFETCH) {
+      this.send(p, next);
+      next++;
+    }
+    this.fetchPosition[p] = next;
   }
 
   private send(partition: number, offset: number): void {
@@ -232,7 +248,7 @@ export class Member {
       }
       this.nextPartition = (this.nextPartition + k + 1) % n;
       this.handle(p, buffered.shift()!);
-      this.fetch();
+      this.fetchPartition(p);
       return;
     }
     // One wake-up per assignment, moved earlier when a sooner retry appears; a wake-up of an older
@@ -418,7 +434,7 @@ export class ConsumerGroup {
     this.name = sim.log.name(id);
     this.committed = topic.partitions.map(() => undefined);
     this.doneOffsets = topic.partitions.map(() => new Set<number>());
-    topic.onAppend((p) => this.ownerOf(p)?.fetch());
+    topic.onAppend((p) => this.ownerOf(p)?.fetchPartition(p));
     sim.onLinkRestored(() => {
       for (const m of this.members) m.fetch();
     });

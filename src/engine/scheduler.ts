@@ -30,14 +30,18 @@ export class Scheduler {
   dispatched = 0;
   private times: number[] = [];
   private seqs: number[] = [];
-  private tasks: Task[] = [];
+  // The heap lives in the first `count` slots of these arrays. They never shrink: popping and
+  // pushing at the end made V8 trim and regrow their backing stores as the heap breathed, which was
+  // a tenth of everything the engine allocated.
+  private tasks: (Task | undefined)[] = [];
   private args: unknown[] = [];
+  private count = 0;
   private seq = 0;
   private readonly lanes = new Map<number, TimerLane>();
   private readonly laneList: TimerLane[] = [];
 
   get size(): number {
-    let n = this.tasks.length;
+    let n = this.count;
     for (const lane of this.laneList) for (let i = lane.head; i < lane.tasks.length; i++) if (lane.tasks[i]) n++;
     return n;
   }
@@ -86,11 +90,7 @@ export class Scheduler {
     const seqs = this.seqs;
     const tasks = this.tasks;
     const args = this.args;
-    let i = tasks.length;
-    times.push(time);
-    seqs.push(seq);
-    tasks.push(task);
-    args.push(arg);
+    let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent];
@@ -111,7 +111,6 @@ export class Scheduler {
     this.at(this.now + delay, task, arg);
   }
 
-  /** Run tasks in order until none is left at or before `until`. */
   /** Run tasks in time order up to `until`; throws SimulationLimitError after `maxDispatches` tasks. */
   run(until: number, maxDispatches = Infinity): void {
     const times = this.times;
@@ -122,8 +121,8 @@ export class Scheduler {
     for (;;) {
       // The earliest of the heap's top and every timer lane's first live entry.
       let fromLane: TimerLane | undefined;
-      let time = tasks.length > 0 ? times[0] : Infinity;
-      let seq = tasks.length > 0 ? seqs[0] : Infinity;
+      let time = this.count > 0 ? times[0] : Infinity;
+      let seq = this.count > 0 ? seqs[0] : Infinity;
       for (let k = 0; k < lanes.length; k++) {
         const lane = lanes[k];
         const laneTasks = lane.tasks;
@@ -162,15 +161,17 @@ export class Scheduler {
         task(arg);
         continue;
       }
-      if (!(tasks.length > 0 && times[0] <= until)) break;
+      if (!(this.count > 0 && times[0] <= until)) break;
       this.now = times[0];
-      const task = tasks[0];
+      const task = tasks[0]!;
       const arg = args[0];
-      const lastTime = times.pop()!;
-      const lastSeq = seqs.pop()!;
-      const lastTask = tasks.pop()!;
-      const lastArg = args.pop();
-      const n = tasks.length;
+      const n = --this.count;
+      const lastTime = times[n];
+      const lastSeq = seqs[n];
+      const lastTask = tasks[n];
+      const lastArg = args[n];
+      tasks[n] = undefined; // let the task and its argument be collected
+      args[n] = undefined;
       if (n > 0) {
         // sift the last element down from the root
         let i = 0;
