@@ -217,7 +217,7 @@ export class Member {
     this.inTransit[partition]++;
     const arrive = this.sim.hopBetween(topic.health, this.health, 'event', LABEL_FETCH, eventId, partition, offset);
     const task: RecordTask = { member: this, epoch, partition, offset };
-    this.sim.scheduler.at(arrive, Member.fetched, task);
+    this.sim.atArrival(arrive, Member.fetched, task);
   }
 
   private static fetched(task: RecordTask): void {
@@ -386,7 +386,7 @@ export class Member {
     }
     // The commit reaches the coordinator one network hop later: a crash in between means redelivery.
     const task: RecordTask = { member: this, epoch: this.epoch, partition, offset };
-    this.sim.scheduler.after(this.sim.networkMs, Member.commitArrived, task);
+    this.sim.scheduler.timer(this.sim.networkMs, Member.commitArrived, task);
   }
 
   private static commitArrived(task: RecordTask): void {

@@ -65,6 +65,9 @@ export function backoffDelay(policy: RetryPolicy, failedAttempt: number, u: numb
  * working when the caller gives up (a late reply is ignored): exactly what makes retries duplicate
  * work. If the caller's own process stops, the call dies with it.
  */
+/** What a caller learns when a call ends: the last status, and how many attempts it took. */
+export type CallDone = (status: number, attempts: number) => void;
+
 export function call(
   sim: Sim,
   receivers: ReadonlyMap<string, Receiver>,
@@ -107,7 +110,7 @@ class Call {
     const arrive = request.event
       ? sim.hopBetween(this.caller, this.callee, this.options.kind, LABEL_EVENT, request.ref, 0, 0)
       : sim.hop(this.caller.id, this.callee.id, this.options.kind, request.label ?? request.endpoint, request.ref);
-    sim.scheduler.at(arrive, requestArrived, attempt);
+    sim.atArrival(arrive, requestArrived, attempt);
     attempt.timeout = sim.scheduler.timer(this.options.timeoutMs, timedOut, attempt);
   }
 }
@@ -134,7 +137,7 @@ class Attempt implements Replier {
         ? sim.hop(c.callee.id, c.caller.id, kind, label ?? String(status), c.request.ref, status)
         : sim.hopBetween(c.callee, c.caller, kind, LABEL_PRODUCE_ACK, c.request.ref, partition, offset ?? 0, status);
     this.status = status;
-    sim.scheduler.at(back, answerArrived, this);
+    sim.atArrival(back, answerArrived, this);
   }
 
   settle(status: number): void {

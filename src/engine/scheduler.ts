@@ -10,18 +10,66 @@
 type Task = (arg: any) => void;
 
 /**
- * Timers of one fixed delay, in the order they were set: their due times never decrease, so a FIFO
- * keeps them sorted by (time, seq) with O(1) insertion. A cancelled timer leaves a hole (undefined)
- * that is skipped. Entries are addressed by absolute index (`removed` + position) so a cancel still
- * finds its slot after the consumed front has been dropped.
+ * Tasks of one fixed delay — call timeouts, network hops — in the order they were set: their due
+ * times never decrease, so a FIFO keeps them sorted by (time, seq) with O(1) insertion and removal
+ * instead of the heap's O(log n). A cancelled entry leaves a hole (task undefined) that is skipped.
+ * A ring buffer addressed by absolute position (`head` ≤ position < `tail`; slot = position & mask),
+ * so tickets stay valid as the front is consumed and when the ring grows, and nothing is copied or
+ * reallocated in the steady state.
  */
-class TimerLane {
-  times: number[] = [];
-  seqs: number[] = [];
-  tasks: (Task | undefined)[] = [];
-  args: unknown[] = [];
+class Lane {
+  times: Float64Array;
+  seqs: Float64Array;
+  tasks: (Task | undefined)[];
+  args: unknown[];
+  mask: number;
   head = 0;
-  removed = 0;
+  tail = 0;
+
+  constructor(
+    readonly delay: number,
+    capacity = 64,
+  ) {
+    this.times = new Float64Array(capacity);
+    this.seqs = new Float64Array(capacity);
+    this.tasks = new Array<Task | undefined>(capacity).fill(undefined);
+    this.args = new Array<unknown>(capacity).fill(undefined);
+    this.mask = capacity - 1;
+  }
+
+  push(time: number, seq: number, task: Task, arg: unknown): number {
+    if (this.tail - this.head > this.mask) this.grow();
+    const position = this.tail++;
+    const slot = position & this.mask;
+    this.times[slot] = time;
+    this.seqs[slot] = seq;
+    this.tasks[slot] = task;
+    this.args[slot] = arg;
+    return position;
+  }
+
+  /** Skip cancelled entries; true when a live one is at the front. */
+  live(): boolean {
+    while (this.head < this.tail && this.tasks[this.head & this.mask] === undefined) this.head++;
+    return this.head < this.tail;
+  }
+
+  private grow(): void {
+    const bigger = new Lane(this.delay, (this.mask + 1) * 2);
+    for (let position = this.head; position < this.tail; position++) {
+      const from = position & this.mask;
+      const to = position & bigger.mask;
+      bigger.times[to] = this.times[from];
+      bigger.seqs[to] = this.seqs[from];
+      bigger.tasks[to] = this.tasks[from];
+      bigger.args[to] = this.args[from];
+    }
+    this.times = bigger.times;
+    this.seqs = bigger.seqs;
+    this.tasks = bigger.tasks;
+    this.args = bigger.args;
+    this.mask = bigger.mask;
+  }
 }
 
 export class Scheduler {
@@ -37,48 +85,45 @@ export class Scheduler {
   private args: unknown[] = [];
   private count = 0;
   private seq = 0;
-  private readonly lanes = new Map<number, TimerLane>();
-  private readonly laneList: TimerLane[] = [];
+  /** One lane per fixed delay in use (a few at most: looked up by a linear scan). */
+  private readonly lanes: Lane[] = [];
 
   get size(): number {
     let n = this.count;
-    for (const lane of this.laneList) for (let i = lane.head; i < lane.tasks.length; i++) if (lane.tasks[i]) n++;
+    for (const lane of this.lanes) for (let i = lane.head; i < lane.tail; i++) if (lane.tasks[i & lane.mask]) n++;
     return n;
   }
 
   /**
-   * Like `after(delay, task)`, for timeouts that are usually cancelled before they fire (a call's
-   * timeout once the answer came). Returns a ticket for `cancel(delay, ticket)`. Ordering is exactly
-   * that of `after`: (time, then scheduling order) across timers and ordinary tasks alike. Timers
-   * stay out of the heap, so thousands of pending timeouts do not slow every other task down.
+   * Like `after(delay, task, arg)`, for delays that recur: a call's timeout (usually cancelled once
+   * the answer came), a message crossing the network. Returns a ticket for `cancel(delay, ticket)`.
+   * Ordering is exactly that of `after`: (time, then scheduling order) across lanes and the heap
+   * alike. Lanes keep these out of the heap: pending timeouts do not slow every other task down,
+   * and half of a long run's tasks (every hop's arrival) cost O(1) instead of O(log n).
    */
   timer<T>(delay: number, task: (arg: T) => void, arg?: T): number {
     if (!(delay >= 0) || delay === Infinity) {
       this.after(delay, task, arg);
       return -1;
     }
-    let lane = this.lanes.get(delay);
-    if (!lane) {
-      lane = new TimerLane();
-      this.lanes.set(delay, lane);
-      this.laneList.push(lane);
-    }
-    const index = lane.tasks.length;
-    lane.times.push(this.now + delay);
-    lane.seqs.push(this.seq++);
-    lane.tasks.push(task);
-    lane.args.push(arg);
-    return lane.removed + index;
+    return this.laneFor(delay).push(this.now + delay, this.seq++, task, arg);
+  }
+
+  private laneFor(delay: number): Lane {
+    const lanes = this.lanes;
+    for (let k = 0; k < lanes.length; k++) if (lanes[k].delay === delay) return lanes[k];
+    const lane = new Lane(delay);
+    lanes.push(lane);
+    return lane;
   }
 
   /** Cancel a timer that has not fired yet (a no-op for one that has, or for ticket -1). */
   cancel(delay: number, ticket: number): void {
-    const lane = this.lanes.get(delay);
-    if (!lane || ticket < 0) return;
-    const index = ticket - lane.removed;
-    if (index >= lane.head && index < lane.tasks.length) {
-      lane.tasks[index] = undefined;
-      lane.args[index] = undefined;
+    if (ticket < 0) return;
+    const lane = this.laneFor(delay);
+    if (ticket >= lane.head && ticket < lane.tail) {
+      lane.tasks[ticket & lane.mask] = undefined;
+      lane.args[ticket & lane.mask] = undefined;
     }
   }
 
@@ -117,30 +162,18 @@ export class Scheduler {
     const seqs = this.seqs;
     const tasks = this.tasks;
     const args = this.args;
-    const lanes = this.laneList;
+    const lanes = this.lanes;
     for (;;) {
       // The earliest of the heap's top and every timer lane's first live entry.
-      let fromLane: TimerLane | undefined;
+      let fromLane: Lane | undefined;
       let time = this.count > 0 ? times[0] : Infinity;
       let seq = this.count > 0 ? seqs[0] : Infinity;
       for (let k = 0; k < lanes.length; k++) {
         const lane = lanes[k];
-        const laneTasks = lane.tasks;
-        let head = lane.head;
-        while (head < laneTasks.length && laneTasks[head] === undefined) head++;
-        if (head > 1024 && head * 2 > laneTasks.length) {
-          // Drop the consumed front so a long run does not keep every timer ever set.
-          lane.times = lane.times.slice(head);
-          lane.seqs = lane.seqs.slice(head);
-          lane.tasks = laneTasks.slice(head);
-          lane.args = lane.args.slice(head);
-          lane.removed += head;
-          head = 0;
-        }
-        lane.head = head;
-        if (head < lane.tasks.length) {
-          const t = lane.times[head];
-          const s = lane.seqs[head];
+        if (lane.live()) {
+          const slot = lane.head & lane.mask;
+          const t = lane.times[slot];
+          const s = lane.seqs[slot];
           if (t < time || (t === time && s < seq)) {
             time = t;
             seq = s;
@@ -152,10 +185,11 @@ export class Scheduler {
       if (fromLane) {
         if (!(time <= until)) break;
         this.now = time;
-        const task = fromLane.tasks[fromLane.head]!;
-        const arg = fromLane.args[fromLane.head];
-        fromLane.tasks[fromLane.head] = undefined;
-        fromLane.args[fromLane.head] = undefined;
+        const slot = fromLane.head & fromLane.mask;
+        const task = fromLane.tasks[slot]!;
+        const arg = fromLane.args[slot];
+        fromLane.tasks[slot] = undefined;
+        fromLane.args[slot] = undefined;
         fromLane.head++;
         this.dispatched++;
         task(arg);

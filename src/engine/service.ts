@@ -1,6 +1,6 @@
 import { sample } from './dist';
 import type { ConsumerGroup, Member } from './consumerGroup';
-import type { Receiver, Replier, Request } from './http';
+import type { CallDone, Receiver, Replier, Request } from './http';
 import { validateJson } from './jsonSchema';
 import type { Lifecycle, Sim } from './sim';
 import type { Action, EndpointSpec, EventInfo, RetryPolicy, ServiceSpec } from './types';
@@ -18,7 +18,7 @@ export type ActionRunner = (service: string, action: Action, request: Request, d
 export interface ServiceContext {
   runAction: ActionRunner;
   newEvent(type: string, key: string, label: string, source: string, extra?: Partial<EventInfo>): EventInfo;
-  produce(from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void): void;
+  produce(from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: CallDone): void;
 }
 
 export const STATUS_UNKNOWN_ENDPOINT = 404;

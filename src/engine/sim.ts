@@ -128,6 +128,16 @@ export class Sim {
     return lost ? Infinity : t + this.networkMs;
   }
 
+  /**
+   * Run `task(arg)` when a hop sent now arrives (`arriveAt` as hop() returned it). Every hop takes
+   * networkMs, so arrivals queue in one of the scheduler's FIFO lanes instead of its heap (same
+   * order either way); a lost hop's Infinity goes to the heap and never comes due.
+   */
+  atArrival<T>(arriveAt: number, task: (arg: T) => void, arg: T): void {
+    if (arriveAt === this.scheduler.now + this.networkMs) this.scheduler.timer(this.networkMs, task, arg);
+    else this.scheduler.at(arriveAt, task, arg);
+  }
+
   isCut(a: string, b: string): boolean {
     if (this.cuts.size === 0) return false;
     return (this.cuts.get(a < b ? `${a}|${b}` : `${b}|${a}`) ?? 0) > 0;

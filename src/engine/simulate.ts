@@ -1,6 +1,6 @@
 import { ConsumerGroup, Member, type Publication } from './consumerGroup';
 import { EntityState } from './entityState';
-import { call, type Receiver, type Request } from './http';
+import { call, type CallDone, type Receiver, type Request } from './http';
 import { QueueConsumer, QueueNode } from './queue';
 import { fixPayload, makePayload } from './payload';
 import { labelOf, ServiceNode, type ActionRunner } from './service';
@@ -52,7 +52,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     return event;
   };
 
-  const produce = (from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void, partition?: number): void => {
+  // `done` is typed CallDone (not `(status) => void`) so it can be handed to call() as it is:
+  // a callback whose second parameter meant something else would not type-check.
+  const produce = (from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: CallDone, partition?: number): void => {
     const request: Request = {
       ref: event.id,
       from,
@@ -63,7 +65,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       event,
       partition,
     };
-    call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, (status) => done(status));
+    call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, done);
   };
 
   /** Publish a message to a point-to-point queue; the broker's confirm is the 2xx answer. */
