@@ -25,6 +25,7 @@ export const enDetails = {
   'status.erroring': 'erroring',
 
   // ─── Fault menu items ───────────────────────────────────────────────────
+  'faults.list': 'Fault switches for {title}',
   'faults.down': 'Down',
   'faults.downHint': 'the process stops; work in progress is lost',
   'faults.slow': 'Slow ×{factor}',

@@ -219,6 +219,8 @@ export const en = {
   'narrative.restart': 'Restart the story',
   'narrative.hide': 'Hide the story',
   'narrative.show': 'Show the story',
+  'narrative.fold': 'Collapse the story',
+  'narrative.unfold': 'Expand the story',
   'narrative.hiddenNote': {
     one: 'Free play: the guided story ({count} step) is hidden and playback will not pause.',
     other: 'Free play: the guided story ({count} steps) is hidden and playback will not pause.',

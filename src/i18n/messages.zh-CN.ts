@@ -144,6 +144,7 @@ const zhCN: Catalogue = {
   // ─── Fault menu ─────────────────────────────────────────────────────────
   'faults.button': '故障',
   'faults.menu': '故障：{label}',
+  'faults.list': '故障开关：{title}',
   'faults.active': '{count} 个故障已开启',
   'faults.down': '停机',
   'faults.downHint': '进程停止；正在处理的工作丢失',
@@ -432,6 +433,8 @@ const zhCN: Catalogue = {
   'narrative.restart': '重新开始故事',
   'narrative.hide': '隐藏故事',
   'narrative.show': '显示故事',
+  'narrative.fold': '收起故事',
+  'narrative.unfold': '展开故事',
   'narrative.hiddenNote': '自由探索：引导故事（{count} 步）已隐藏，播放不会自动暂停。',
   'narrative.announceStep': '第 {n} 步，共 {total} 步：{title}。',
   'narrative.announcePredict': '预测：{question}',

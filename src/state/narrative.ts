@@ -32,9 +32,14 @@ export interface NarrativeState {
   /** Language of the scenario texts, kept equal to the interface language by src/i18n/setLanguage.ts. */
   lang: string;
   event: NarrativeEvent | null;
+  /**
+   * The learner folded the story to one line (true) or unfolded it (false); null until they do,
+   * and the layout decides (folded beside two graphs on a laptop screen, where they need the width).
+   */
+  folded: boolean | null;
 }
 
-export const initialNarrativeState: NarrativeState = { index: 0, guided: true, answers: {}, lang: 'en', event: null };
+export const initialNarrativeState: NarrativeState = { index: 0, guided: true, answers: {}, lang: 'en', event: null, folded: null };
 
 export const useNarrativeStore = create<NarrativeState>()(() => ({ ...initialNarrativeState }));
 
@@ -159,6 +164,11 @@ export function restartStory(): void {
     return { answers };
   });
   goToStep(0);
+}
+
+/** Fold the story to its one-line band, or unfold it; the step, answers and pauses are unchanged. */
+export function setFolded(folded: boolean): void {
+  useNarrativeStore.setState({ folded });
 }
 
 export function setGuided(guided: boolean): void {

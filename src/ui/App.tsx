@@ -65,7 +65,7 @@ export function App({ syncUrl = true }: { syncUrl?: boolean }) {
       {audience ? null : <ControlsBar />}
       <NoticeBanner />
       <main className={`lab-main${compare ? ' lab-main--compare' : ''}`} inert={audience || undefined}>
-        <NarrativePanel />
+        <NarrativePanel compare={compare} />
         {runs.map((run) => (
           <SidePane key={run.scenario.id} run={run} />
         ))}

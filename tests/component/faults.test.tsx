@@ -9,6 +9,15 @@ import { findScenario } from '../../src/scenarios/builtins';
 import { initialLabState, useLabStore } from '../../src/state/store';
 import { App } from '../../src/ui/App';
 
+// A phone's width on demand (jsdom has no layout): only the graph's portrait query answers to it.
+let phone = false;
+const plainMatchMedia = window.matchMedia;
+window.matchMedia = (query: string) => {
+  const mql = plainMatchMedia(query);
+  Object.defineProperty(mql, 'matches', { get: () => phone && query === '(max-width: 599px)' });
+  return mql;
+};
+
 function resetStore(patch: Partial<typeof initialLabState> = {}) {
   useLabStore.setState({ ...initialLabState, scenarioId: 'checkout-pubsub', seed: 42, ...patch });
 }
@@ -141,6 +150,37 @@ describe('cutting a link on the graph', () => {
     fireEvent.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Cut link Checkout → online-orders' }));
     fireEvent.click(screen.getByRole('button', { name: 'Faults for online-orders' }));
     expect(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Restore link Checkout → online-orders' })).toBeInTheDocument();
+  });
+});
+
+describe('on a phone', () => {
+  afterEach(() => {
+    phone = false;
+  });
+
+  it('every node’s switches are listed under the graph, finger-sized, and work like the nodes’ own', async () => {
+    phone = true;
+    resetStore({ t: 10_000 });
+    await renderApp();
+    const list = await screen.findByRole('region', { name: 'Fault switches for Checkout publishes order-placed' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.firstChild?.textContent)).toEqual([
+      'Shoppers',
+      'Checkout',
+      'online-orders',
+      'Order Fulfillment',
+      'Inventory',
+      'Analytics',
+    ]);
+    fireEvent.click(within(list).getByRole('button', { name: 'Take Order Fulfillment down' }));
+    expect(interventions()).toEqual([{ target: 'fulfillment', kind: 'down', fromMs: 10_000 }]);
+    expect(within(list).getByRole('button', { name: 'Bring Order Fulfillment back up' })).toBeInTheDocument();
+    fireEvent.click(within(list).getByRole('button', { name: 'Faults for online-orders' }));
+    expect(await screen.findByRole('menu', { name: 'Faults for online-orders' })).toBeInTheDocument();
+  });
+
+  it('is not there on a wider screen (the graph’s own switches are big enough)', async () => {
+    await renderApp();
+    expect(screen.queryByRole('region', { name: /^Fault switches for/ })).toBeNull();
   });
 });
 

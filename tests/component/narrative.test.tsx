@@ -284,6 +284,26 @@ describe('guided story', () => {
     expect(screen.getByRole('button', { name: 'Next step' })).toBeInTheDocument();
   });
 
+  it('Collapse the story: one line with the step and Previous / Next, still guided; Expand brings the text back', async () => {
+    await renderApp();
+    const fold = screen.getByRole('button', { name: 'Collapse the story' });
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    fireEvent.click(fold);
+    const expand = screen.getByRole('button', { name: 'Expand the story' });
+    expect(expand).toHaveAttribute('aria-expanded', 'false');
+    expect(panel()).toHaveClass('lab-narrative--folded');
+    expect(screen.getByRole('heading', { name: 'Orders arrive' })).toBeInTheDocument();
+    expect(screen.getByText('Shoppers place orders.')).not.toBeVisible();
+    // Still guided: Next moves on, and playback stops at the reveal point.
+    fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
+    expect(within(panel()).getByText('Step 2 of 3')).toBeInTheDocument();
+    // A prediction waits: the band says so (the question itself is in the folded part).
+    expect(within(panel()).getAllByText('Predict').filter((e) => (e as HTMLElement).closest('[hidden]') === null)).toHaveLength(1);
+    fireEvent.click(expand);
+    expect(screen.getByRole('button', { name: 'Collapse the story' })).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('Checkout POSTs to Fulfillment and waits.')).toBeVisible();
+  });
+
   it('a scenario without steps shows no story panel', async () => {
     reset({ scenarioId: 'checkout-pubsub' });
     await renderApp();

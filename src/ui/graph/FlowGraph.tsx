@@ -41,8 +41,8 @@ function nameEdges(flow: { nodes: LabFlowNode[]; edges: LabFlowEdge[] }, scenari
   }));
   return { nodes: flow.nodes, edges };
 }
-/** Portrait phones: the graph flows top to bottom (see buildFlow). */
-const VERTICAL_QUERY = '(max-width: 599px)';
+/** Portrait phones: the graph flows top to bottom (see buildFlow), its fault switches listed under it. */
+export const VERTICAL_QUERY = '(max-width: 599px)';
 
 export function FlowGraph({ scenario, error }: { scenario: Scenario; error?: string }) {
   const vertical = useMediaQuery(VERTICAL_QUERY);

@@ -6,7 +6,7 @@ import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import type { LabFlowEdge } from './buildFlow';
 import { EdgeCutButton } from './EdgeCutButton';
-import { segmentBetween } from './geometry';
+import { CORRIDOR, segmentBetween, textBeside, upperNormal } from './geometry';
 import { netLinks } from './links';
 import { useNodeRect } from './useNodeRect';
 
@@ -24,24 +24,29 @@ export function LinkEdge({ id, source, target, data, markerEnd }: EdgeProps<LabF
   if (!a || !b) return null;
   const { from, to } = segmentBetween(a, b);
   const kind = data?.kind ?? 'http';
-  const mx = (from.x + to.x) / 2;
-  const my = (from.y + to.y) / 2;
-  // Beside the label, not on it: a short edge must still show both.
-  const hasLabel = Boolean(data?.label);
+  const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+  // Tokens travel in a corridor along the edge. The label sits on its upper side, the cut button
+  // on the other (token labels too, see TokenLayer), each clear of it: a passing token never hides
+  // the label, and a click on a token never lands on the button (an accidental cut).
+  const n = upperNormal(a, b);
+  const label = data?.label ? textBeside(mid, n, CORRIDOR + 2) : null;
+  // Clear of the tokens' click circles too (13 px round a lane's centre: 19 px from the line); the
+  // button's half extent along the normal is about 11 × 10 px, "⟲ restore" about 36 × 10 px.
+  const reach = CORRIDOR + 8 + (cut ? 36 : 11) * Math.abs(n.x) + 10 * Math.abs(n.y);
   return (
     <g className={`lab-link lab-link--${kind}${cut ? ' is-cut' : ''}`} data-cut={cut || undefined}>
       <BaseEdge id={id} path={`M ${from.x} ${from.y} L ${to.x} ${to.y}`} markerEnd={markerEnd} interactionWidth={0} />
       {cut ? (
-        <text className="lab-link__cut" x={mx} y={my + 6} textAnchor="middle">
+        <text className="lab-link__cut" x={mid.x} y={mid.y + 6} textAnchor="middle">
           {t('graph.cut')}
         </text>
       ) : null}
-      {data?.label ? (
-        <text className="lab-link__label" x={mx} y={my - 6} textAnchor="middle">
+      {label && data ? (
+        <text className="lab-link__label" x={label.x} y={label.y} textAnchor={label.anchor}>
           {data.msg ? t(data.msg.key, data.msg.params) : data.label}
         </text>
       ) : null}
-      {link ? <EdgeCutButton link={link} x={mx} y={cut ? my + 22 : hasLabel ? my + 10 : my} /> : null}
+      {link ? <EdgeCutButton link={link} x={mid.x - n.x * reach} y={mid.y - n.y * reach} /> : null}
     </g>
   );
 }

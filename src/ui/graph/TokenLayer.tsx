@@ -6,7 +6,7 @@ import { useSide } from '../../state/SideContext';
 import { useLabStore } from '../../state/store';
 import { worldAtCached } from '../../state/worldCache';
 import { useReducedMotion } from '../useReducedMotion';
-import { pointAt, segmentBetween, type Rect } from './geometry';
+import { CORRIDOR, pointAt, segmentBetween, textBeside, upperNormal, type Rect } from './geometry';
 import { TokenShape } from './TokenShape';
 import { useTokenPicking } from '../inspector/useTokenPicking';
 
@@ -55,6 +55,13 @@ export function TokenLayer() {
           // Reduced motion: no gliding; the token sits at whichever end it is nearer to.
           const progress = reduced ? (tok.progress < 0.5 ? 0 : 1) : tok.progress;
           const p = pointAt(segmentBetween(a, b, LANE_PX), progress);
+          const showLabel = labelled || picking.isSelected(tok);
+          // Under the edge, clear of its corridor: the edge's own label is on the upper side.
+          let spot = null;
+          if (showLabel) {
+            const n = upperNormal(a, b);
+            spot = textBeside(pointAt(segmentBetween(a, b), progress), { x: -n.x, y: -n.y }, CORRIDOR + 2, 40);
+          }
           return (
             <g
               key={tok.key}
@@ -65,8 +72,8 @@ export function TokenLayer() {
             >
               <circle className="lab-token__hit" r={13} />
               <TokenShape kind={tok.kind} status={tok.status} />
-              {labelled || picking.isSelected(tok) ? (
-                <text className="lab-token__label" x={12} y={-8}>
+              {spot ? (
+                <text className="lab-token__label" x={(spot.x - p.x).toFixed(1)} y={(spot.y - p.y).toFixed(1)} textAnchor={spot.anchor}>
                   {tok.label}
                 </text>
               ) : null}

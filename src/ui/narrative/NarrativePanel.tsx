@@ -21,6 +21,8 @@ import { HIGHLIGHT_NOTE_ID, parseHighlight } from './highlightFlow';
 import { scenarioTexts, stepTexts, useLang } from './localize';
 import { outcomeText, QuestionBox } from './QuestionBox';
 import { stringsFor, type NarrativeStrings } from './strings';
+import { StoryFoldButton } from './StoryFoldButton';
+import { useStoryFolded } from './useStoryFolded';
 import './narrative.css';
 
 function Paragraphs({ text }: { text: string }) {
@@ -80,7 +82,8 @@ function useStoryAnnouncements(scenario: Scenario, lang: string): void {
   }, [event?.seq]);
 }
 
-export function NarrativePanel() {
+/** `compare`: two runs side by side, where the story may start folded (see useStoryFolded). */
+export function NarrativePanel({ compare = false }: { compare?: boolean }) {
   const scenarioId = useLabStore((s) => s.scenarioId);
   const guided = useNarrativeStore((s) => s.guided);
   const lang = useLang();
@@ -92,7 +95,7 @@ export function NarrativePanel() {
   const S = stringsFor(lang);
   if (!guided) {
     return (
-      <section className="lab-narrative lab-narrative--hidden" aria-label={S.panelLabel} data-testid="narrative">
+      <section className="lab-narrative lab-narrative--band lab-narrative--hidden" aria-label={S.panelLabel} data-testid="narrative">
         <p className="lab-narrative__hidden-note">{S.hiddenNote(steps.length)}</p>
         <button type="button" className="lab-btn" onClick={() => setGuided(true)}>
           {S.showStory}
@@ -100,10 +103,11 @@ export function NarrativePanel() {
       </section>
     );
   }
-  return <StoryPanel scenario={scenario} lang={lang} S={S} />;
+  return <StoryPanel scenario={scenario} lang={lang} S={S} compare={compare} />;
 }
 
-function StoryPanel({ scenario, lang, S }: { scenario: Scenario; lang: string; S: NarrativeStrings }) {
+function StoryPanel({ scenario, lang, S, compare }: { scenario: Scenario; lang: string; S: NarrativeStrings; compare: boolean }) {
+  const folded = useStoryFolded(compare);
   const { steps, times } = storyOf(scenario);
   const stored = useNarrativeStore((s) => s.index);
   const i = Math.min(Math.max(0, stored), steps.length - 1);
@@ -146,7 +150,13 @@ function StoryPanel({ scenario, lang, S }: { scenario: Scenario; lang: string; S
   }
 
   return (
-    <section className="lab-narrative" aria-labelledby="narrative-title" data-testid="narrative" data-step={i + 1} data-revealed={revealed}>
+    <section
+      className={`lab-narrative${folded ? ' lab-narrative--band lab-narrative--folded' : ''}`}
+      aria-labelledby="narrative-title"
+      data-testid="narrative"
+      data-step={i + 1}
+      data-revealed={revealed}
+    >
       <div className="lab-narrative__head">
         <div className="lab-narrative__where">
           <p className="lab-narrative__count" data-testid="narrative-count">
@@ -157,20 +167,43 @@ function StoryPanel({ scenario, lang, S }: { scenario: Scenario; lang: string; S
               <li key={k} className={k < i ? 'is-done' : k === i ? 'is-current' : undefined} />
             ))}
           </ol>
-          <p className="lab-narrative__kicker" title={texts.lesson}>
-            {S.storyOf(texts.lesson)}
-          </p>
+          {folded ? (
+            // Folded: the step's title (the heading) stands in for its text; a tag says a prediction waits.
+            <>
+              <h2 className="lab-narrative__title lab-narrative__peek" id="narrative-title">
+                {step.title}
+              </h2>
+              {q && answer === undefined && !revealed ? <span className="lab-question__tag">{S.predict}</span> : null}
+            </>
+          ) : (
+            <p className="lab-narrative__kicker" title={texts.lesson}>
+              {S.storyOf(texts.lesson)}
+            </p>
+          )}
         </div>
-        <button type="button" className="lab-btn lab-btn--quiet" onClick={() => setGuided(false)}>
-          {S.hideStory}
-        </button>
+        <StoryFoldButton folded={folded} controls="narrative-scroll" S={S} />
+        {folded ? null : (
+          <button type="button" className="lab-btn lab-btn--quiet" onClick={() => setGuided(false)}>
+            {S.hideStory}
+          </button>
+        )}
       </div>
       {/* Focusable: a long step scrolls here, and a keyboard must be able to scroll it too. */}
-      <div className="lab-narrative__scroll" ref={scroller} tabIndex={0} role="group" aria-labelledby="narrative-title">
+      <div
+        className="lab-narrative__scroll"
+        id="narrative-scroll"
+        ref={scroller}
+        tabIndex={0}
+        role="group"
+        aria-labelledby="narrative-title"
+        hidden={folded}
+      >
         <div className="lab-narrative__story">
-          <h2 className="lab-narrative__title" id="narrative-title">
-            {step.title}
-          </h2>
+          {folded ? null : (
+            <h2 className="lab-narrative__title" id="narrative-title">
+              {step.title}
+            </h2>
+          )}
           <Paragraphs text={step.text} />
           {names.length > 0 ? (
             <p className="lab-narrative__highlights" id={HIGHLIGHT_NOTE_ID}>

@@ -40,6 +40,8 @@ export interface NarrativeStrings {
   restart: string;
   hideStory: string;
   showStory: string;
+  foldStory: string;
+  unfoldStory: string;
   hiddenNote(steps: number): string;
   announceStep(n: number, total: number, title: string, question?: string): string;
   announceReveal(n: number, title: string, seconds: string, outcome?: string): string;
@@ -80,6 +82,8 @@ export function narrativeStrings(t: Translate): NarrativeStrings {
     restart: t('narrative.restart'),
     hideStory: t('narrative.hide'),
     showStory: t('narrative.show'),
+    foldStory: t('narrative.fold'),
+    unfoldStory: t('narrative.unfold'),
     hiddenNote: (count) => t('narrative.hiddenNote', { count }),
     announceStep: (n, total, title, question) =>
       t('narrative.announceStep', { n, total, title }) + (question ? ` ${t('narrative.announcePredict', { question })}` : ''),
