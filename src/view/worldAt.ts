@@ -108,7 +108,11 @@ export interface TopicView {
 export interface QueueView {
   id: string;
   label: string;
-  /** Messages waiting to be delivered. */
+  /**
+   * Messages ready: waiting to be delivered (RabbitMQ's "ready"), as the trace's `depth` fields
+   * report it. The metric `queues.<q>.depth` is ready + unacked (RabbitMQ's "messages"); the UI
+   * therefore says "ready", never "depth", for this number.
+   */
   depth: number;
   /** Messages delivered and not yet acked or nacked. */
   unacked: number;
