@@ -10,6 +10,8 @@ export interface Request {
   from: string;
   endpoint: string;
   key: string;
+  /** The business label, e.g. `o12`: downstream calls and the events a command causes carry it on. */
+  name: string;
   /** The hop's text, e.g. `place-order o12`. Produce and publish requests have none: their hop is labelled by their event. */
   label?: string;
   invalid: boolean;

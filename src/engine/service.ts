@@ -146,7 +146,7 @@ export class ServiceNode implements Receiver, Lifecycle {
     if (endpoint.outbox) {
       for (const action of endpoint.then) {
         if (action.kind !== 'publish') continue;
-        const event = this.ctx.newEvent(action.eventType, request.key, labelOf(request), this.spec.id, { cmd: request.ref, poison: request.poison, data: request.payload });
+        const event = this.ctx.newEvent(action.eventType, request.key, request.name, this.spec.id, { cmd: request.ref, poison: request.poison, data: request.payload });
         this.outbox.push({ topic: action.topic, event, timeoutMs: action.timeoutMs });
         sim.record({ type: 'outbox', t: sim.now, service: this.spec.id, event: event.id, phase: 'stored' });
       }
@@ -186,7 +186,7 @@ export class ServiceNode implements Receiver, Lifecycle {
     if (status >= 300 && endpoint.publishFailures) {
       // Failed commands can be facts too (for audit or analytics): "order-rejected" happened.
       const { topic, eventType } = endpoint.publishFailures;
-      const event = this.ctx.newEvent(eventType, request.key, labelOf(request), this.spec.id, { cmd: request.ref, data: { status } });
+      const event = this.ctx.newEvent(eventType, request.key, request.name, this.spec.id, { cmd: request.ref, data: { status } });
       this.ctx.produce(this.spec.id, topic, event, 2000, RELAY_RETRY, () => {});
     }
     this.busy--;
@@ -222,13 +222,6 @@ export class ServiceNode implements Receiver, Lifecycle {
   private recordPool(): void {
     this.sim.record({ type: 'pool', t: this.sim.now, node: this.spec.id, busy: this.busy, queued: this.waiting.length });
   }
-}
-
-/** Requests are labelled "<endpoint> <label>"; downstream hops and events keep the business label. */
-export function labelOf(request: Request): string {
-  const label = request.label ?? '';
-  const space = label.lastIndexOf(' ');
-  return space >= 0 ? label.slice(space + 1) : label;
 }
 
 function actionTarget(action: Action): string {

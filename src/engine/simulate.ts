@@ -3,7 +3,7 @@ import { EntityState } from './entityState';
 import { call, type CallDone, type Receiver, type Request } from './http';
 import { QueueConsumer, QueueNode } from './queue';
 import { fixPayload, makePayload } from './payload';
-import { labelOf, ServiceNode, type ActionRunner } from './service';
+import { ServiceNode, type ActionRunner } from './service';
 import { Sim } from './sim';
 import { TopicNode } from './topic';
 import type { Action, ClientSpec, EventInfo, FaultSpec, RetryPolicy, Scenario, ScriptItem, Trace } from './types';
@@ -60,6 +60,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       from,
       endpoint: 'produce',
       key: event.key,
+      name: event.label,
       invalid: false,
       poison: event.poison,
       event,
@@ -70,14 +71,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
 
   /** Publish a message to a point-to-point queue; the broker's confirm is the 2xx answer. */
   const enqueue = (from: string, queue: string, message: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void): void => {
-    const request: Request = { ref: message.id, from, endpoint: 'publish', key: message.key, invalid: false, poison: message.poison, event: message };
+    const request: Request = { ref: message.id, from, endpoint: 'publish', key: message.key, name: message.label, invalid: false, poison: message.poison, event: message };
     call(sim, receivers, from, queue, request, { timeoutMs, retry, kind: 'command', okKind: 'ack' }, (status) => done(status));
   };
 
   const runAction: ActionRunner = (service, action: Action, request, done) => {
     switch (action.kind) {
       case 'call': {
-        const downstream: Request = { ...request, from: service, endpoint: action.endpoint, label: `${action.endpoint} ${labelOf(request)}`, invalid: false };
+        const downstream: Request = { ...request, from: service, endpoint: action.endpoint, label: `${action.endpoint} ${request.name}`, invalid: false };
         const options = { timeoutMs: action.timeoutMs, retry: action.retry, kind: 'command' as const, okKind: 'reply' as const };
         if (action.async) {
           // Fire and forget: the caller moves on; retries live in this process's memory only.
@@ -87,12 +88,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
         return;
       }
       case 'publish': {
-        const event = newEvent(action.eventType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison, data: request.payload });
+        const event = newEvent(action.eventType, request.key, request.name, service, { cmd: request.ref, poison: request.poison, data: request.payload });
         produce(service, action.topic, event, action.timeoutMs, action.retry, done);
         return;
       }
       case 'enqueue': {
-        const message = newEvent(action.messageType, request.key, labelOf(request), service, { cmd: request.ref, poison: request.poison, data: request.payload });
+        const message = newEvent(action.messageType, request.key, request.name, service, { cmd: request.ref, poison: request.poison, data: request.payload });
         enqueue(service, action.queue, message, action.timeoutMs, action.retry, done);
         return;
       }
@@ -188,7 +189,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     const cmd = nextCommand++;
     const submittedAt = sim.now;
     sim.record({ type: 'command', t: submittedAt, cmd, client: client.id, service: client.target, endpoint, key, valid: !invalid });
-    const request: Request = { ref: cmd, from: client.id, endpoint, key, label: `${endpoint} ${label}`, invalid, poison, payload, idempotencyKey };
+    const request: Request = { ref: cmd, from: client.id, endpoint, key, name: label, label: `${endpoint} ${label}`, invalid, poison, payload, idempotencyKey };
     const options = { timeoutMs: client.timeoutMs, retry: client.retry, kind: 'command' as const, okKind: 'reply' as const, retryOn: client.retryOn };
     call(sim, receivers, client.id, client.target, request, options, (status, attempts) => {
       sim.record({
