@@ -225,6 +225,8 @@ export const en = {
     one: 'Free play: the guided story ({count} step) is hidden and playback will not pause.',
     other: 'Free play: the guided story ({count} steps) is hidden and playback will not pause.',
   },
+  'narrative.loading': 'Loading the story…',
+  'narrative.loadFailed': 'The story could not be loaded ({reason}). Check the connection, then reload the page.',
   'narrative.announceStep': 'Step {n} of {total}: {title}.',
   'narrative.announcePredict': 'Predict: {question}',
   'narrative.announceReveal': 'Step {n}, {title}: paused at {time}.',

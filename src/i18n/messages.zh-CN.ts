@@ -436,6 +436,8 @@ const zhCN: Catalogue = {
   'narrative.fold': '收起故事',
   'narrative.unfold': '展开故事',
   'narrative.hiddenNote': '自由探索：引导故事（{count} 步）已隐藏，播放不会自动暂停。',
+  'narrative.loading': '正在加载故事…',
+  'narrative.loadFailed': '故事未能加载（{reason}）。请检查网络连接，然后重新加载页面。',
   'narrative.announceStep': '第 {n} 步，共 {total} 步：{title}。',
   'narrative.announcePredict': '预测：{question}',
   'narrative.announceReveal': '第 {n} 步，{title}：已暂停在 {time}。',

@@ -14,6 +14,11 @@ async function stepCount(page) {
   return [Number(m[1]), Number(m[2])];
 }
 
+/** The element's text, trimmed ('' when empty). */
+async function words(locator) {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
 async function open(page, baseUrl, query) {
   await page.goto(`${baseUrl}${query}`, { waitUntil: 'load' });
   await page.locator('h1').waitFor();
@@ -41,7 +46,14 @@ export const tests = [
         assert.equal(first, 1, `${id} opens at step 1`);
         for (let n = 1; n <= total; n++) {
           assert.deepEqual(await stepCount(page), [n, total], `${id}: on step ${n}`);
+          // The words arrive in a lazy chunk in this build: every step shows them, none is empty.
+          assert.ok(await words(page.locator('#narrative-title')), `${id}: step ${n} shows its title`);
+          assert.ok(await words(page.locator('.lab-narrative__text').first()), `${id}: step ${n} shows its text`);
           const question = page.getByTestId('narrative-question');
+          if ((await question.count()) > 0) {
+            assert.ok((await words(question.locator('.lab-question__prompt'))).length > 'Predict'.length, `${id}: step ${n} shows its question`);
+            for (const choice of await question.locator('.lab-question__text').all()) assert.ok(await words(choice), `${id}: step ${n} shows every choice`);
+          }
           const revealed = (await page.getByTestId('narrative-reveal').count()) > 0;
           if ((await question.count()) > 0 && !revealed) {
             // Alternate between a prediction and a skip, so both paths run everywhere.

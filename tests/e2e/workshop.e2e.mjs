@@ -474,6 +474,12 @@ export const tests = [
       // A lazy part (the shortcut sheet) is inlined too.
       await page.keyboard.press('?');
       await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      await page.keyboard.press('Escape');
+      // So are the stories' words (a lazy chunk in the site build).
+      await page.getByRole('button', { name: 'Show the story', exact: true }).click();
+      await page.getByTestId('narrative-count').waitFor();
+      assert.ok(((await page.locator('#narrative-title').textContent()) ?? '').trim(), 'the story shows its step title');
+      assert.ok(((await page.locator('.lab-narrative__text').first().textContent()) ?? '').trim(), 'the story shows its step text');
       assert.deepEqual(consoleErrors, []);
     },
   },

@@ -23,6 +23,7 @@ import { outcomeText, QuestionBox } from './QuestionBox';
 import { stringsFor, type NarrativeStrings } from './strings';
 import { StoryFoldButton } from './StoryFoldButton';
 import { useStoryFolded } from './useStoryFolded';
+import { useStoryTexts } from './useStoryTexts';
 import './narrative.css';
 
 function Paragraphs({ text }: { text: string }) {
@@ -55,11 +56,11 @@ function highlightNames(scenario: Scenario, items: readonly string[], S: Narrati
 }
 
 /** Turns what happened in the story into words for the live region. */
-function useStoryAnnouncements(scenario: Scenario, lang: string): void {
+function useStoryAnnouncements(scenario: Scenario, lang: string, wordsIn: boolean): void {
   const event = useNarrativeStore((s) => s.event);
   const guided = useNarrativeStore((s) => s.guided);
   useEffect(() => {
-    if (!event || !guided || event.scenarioId !== scenario.id) return;
+    if (!event || !guided || !wordsIn || event.scenarioId !== scenario.id) return;
     const S = stringsFor(lang);
     const { steps, times } = storyOf(scenario);
     const step = stepTexts(scenario, event.index, lang);
@@ -88,7 +89,8 @@ export function NarrativePanel({ compare = false }: { compare?: boolean }) {
   const guided = useNarrativeStore((s) => s.guided);
   const lang = useLang();
   const scenario = getScenario(scenarioId);
-  useStoryAnnouncements(scenario, lang);
+  const words = useStoryTexts(scenario);
+  useStoryAnnouncements(scenario, lang, words.kind === 'ready');
   const { steps } = storyOf(scenario);
   // No story yet: the graph is the whole page (free play). The scenario list says so.
   if (steps.length === 0) return null;
@@ -100,6 +102,16 @@ export function NarrativePanel({ compare = false }: { compare?: boolean }) {
         <button type="button" className="lab-btn" onClick={() => setGuided(true)}>
           {S.showStory}
         </button>
+      </section>
+    );
+  }
+  if (words.kind !== 'ready') {
+    // The built-in stories' words arrive in a lazy chunk, normally before the first paint: never empty steps meanwhile.
+    return (
+      <section className="lab-narrative lab-narrative--band lab-narrative--hidden" aria-label={S.panelLabel} aria-busy={words.kind === 'loading'} data-testid="narrative">
+        <p className="lab-narrative__hidden-note" role="status">
+          {words.kind === 'loading' ? S.loading : S.loadFailed(words.reason)}
+        </p>
       </section>
     );
   }

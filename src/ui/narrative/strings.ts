@@ -43,6 +43,9 @@ export interface NarrativeStrings {
   foldStory: string;
   unfoldStory: string;
   hiddenNote(steps: number): string;
+  /** While the story's words are on their way (a lazy chunk), or could not come. */
+  loading: string;
+  loadFailed(reason: string): string;
   announceStep(n: number, total: number, title: string, question?: string): string;
   announceReveal(n: number, title: string, seconds: string, outcome?: string): string;
   announceAnswer(choice: string | null): string;
@@ -85,6 +88,8 @@ export function narrativeStrings(t: Translate): NarrativeStrings {
     foldStory: t('narrative.fold'),
     unfoldStory: t('narrative.unfold'),
     hiddenNote: (count) => t('narrative.hiddenNote', { count }),
+    loading: t('narrative.loading'),
+    loadFailed: (reason) => t('narrative.loadFailed', { reason }),
     announceStep: (n, total, title, question) =>
       t('narrative.announceStep', { n, total, title }) + (question ? ` ${t('narrative.announcePredict', { question })}` : ''),
     announceReveal: (n, title, time, outcome) => t('narrative.announceReveal', { n, title, time }) + (outcome ? ` ${outcome}` : ''),
