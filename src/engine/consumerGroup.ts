@@ -5,7 +5,7 @@ import type { Random } from './random';
 import type { NodeHealth, Sim } from './sim';
 import type { TopicNode } from './topic';
 import { LABEL_FETCH } from './traceLog';
-import type { ConsumerSpec } from './types';
+import type { ConsumerSpec, LostReason } from './types';
 
 /** How many fetched-but-not-yet-handed records a member buffers per partition (Kafka's fetcher prefetches too). */
 const PREFETCH = 8;
@@ -182,10 +182,20 @@ export class Member {
    * New records may be available in `partition`, or it has room again. Only an append to a
    * partition or handing one of its records over changes that, and both call this for their own
    * partition; whatever a pause skipped (rebalance, cut link) the fetch of every partition that
-   * ends the pause makes up.
+   * ends the pause makes up. Retention is the exception: it deletes under every partition at once,
+   * so with retention every partition is fetched (and reset if it fell off the log).
    */
   fetchPartition(partition: number): void {
-    if (this.canFetch() && this.partitions.includes(partition)) this.fetchFrom(partition);
+    if (!this.canFetch()) return;
+    // With retention, a position the log deleted is reset on the next fetch of any partition.
+    if (this.group.topic.spec.retentionMs !== undefined) this.fetch();
+    else if (this.partitions.includes(partition)) this.fetchFrom(partition);
+  }
+
+  /** Has this member fetched `offset` of `partition` and not finished it (buffered, travelling, in the handler or awaiting a retry)? */
+  hasInHand(partition: number, offset: number): boolean {
+    const first = this.handedOver.get(partition)?.offset ?? this.position[partition];
+    return offset >= first && offset < this.fetchPosition[partition];
   }
 
   private canFetch(): boolean {
@@ -198,8 +208,14 @@ export class Member {
     let next = this.fetchPosition[p];
     const logStart = this.group.topic.partitions[p].logStart;
     if (next < logStart) {
-      // Our position fell off the log (retention): reset as auto.offset.reset says.
-      next = this.group.topic.spec.autoOffsetReset === 'earliest' ? logStart : end;
+      // Our position fell off the log (retention): reset as auto.offset.reset says. What was
+      // fetched and not yet handed over is dropped with the buffer (the record in the handler stays).
+      this.group.dropDeletedInHand(p, this.position[p]);
+      if (this.group.topic.spec.autoOffsetReset === 'earliest') next = logStart;
+      else {
+        this.group.skippedByReset(p, logStart, end);
+        next = end;
+      }
       this.position[p] = next;
       this.buffer[p] = [];
     }
@@ -422,6 +438,14 @@ export class ConsumerGroup {
   private readonly doneOffsets: Set<number>[];
   /** This group's id in the trace's name table. */
   readonly name: number;
+  /**
+   * Offsets retention deleted while their owner had them in hand (fetched, not finished), per
+   * partition. Kafka hands out what a consumer already fetched even after the log deletes it, so
+   * these are lost only if the owner drops them (crash, reassignment, reset) before finishing.
+   */
+  private readonly deletedInHand: Set<number>[];
+  /** Offsets already recorded lost, per partition: a record is lost once, whatever path finds it. */
+  private readonly lostOffsets: Set<number>[];
   /** Who the last assignment gave each partition to (checked for life before use: asked on every append). */
   private owners: (Member | undefined)[] = [];
 
@@ -434,6 +458,8 @@ export class ConsumerGroup {
     this.name = sim.log.name(id);
     this.committed = topic.partitions.map(() => undefined);
     this.doneOffsets = topic.partitions.map(() => new Set<number>());
+    this.deletedInHand = topic.partitions.map(() => new Set<number>());
+    this.lostOffsets = topic.partitions.map(() => new Set<number>());
     topic.onAppend((p) => this.ownerOf(p)?.fetchPartition(p));
     sim.onLinkRestored(() => {
       for (const m of this.members) m.fetch();
@@ -454,7 +480,19 @@ export class ConsumerGroup {
     const logStart = this.topic.partitions[partition].logStart;
     const committed = this.committed[partition];
     if (committed !== undefined && committed >= logStart) return committed;
-    return this.topic.spec.autoOffsetReset === 'earliest' ? logStart : this.topic.logEnd(partition);
+    if (this.topic.spec.autoOffsetReset === 'earliest') return logStart;
+    const end = this.topic.logEnd(partition);
+    this.skippedByReset(partition, Math.max(committed ?? 0, logStart), end);
+    return end;
+  }
+
+  /**
+   * auto.offset.reset=latest jumped over `from`…`to`: what this group had not processed there it
+   * never will (a group that never committed and restarts skips what came meanwhile — a classic).
+   */
+  skippedByReset(partition: number, from: number, to: number): void {
+    const log = this.topic.partitions[partition].log;
+    for (let offset = from; offset < to; offset++) if (!this.hasProcessed(log[offset])) this.recordLost(partition, offset, log[offset], 'offset-reset');
   }
 
   hasProcessed(eventId: number): boolean {
@@ -468,11 +506,17 @@ export class ConsumerGroup {
       this.processed = grown;
     }
     this.processed[eventId] = 1;
-    if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
+    if (this.topic.spec.retentionMs !== undefined) {
+      this.doneOffsets[partition].add(offset);
+      this.deletedInHand[partition].delete(offset);
+    }
   }
 
   markDeadLettered(partition: number, offset: number, eventId: number, deadLetterTopic: string): void {
-    if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
+    if (this.topic.spec.retentionMs !== undefined) {
+      this.doneOffsets[partition].add(offset);
+      this.deletedInHand[partition].delete(offset);
+    }
     this.sim.record({
       type: 'dead-lettered',
       t: this.sim.now,
@@ -496,6 +540,7 @@ export class ConsumerGroup {
 
   memberCrashed(member: Member): void {
     this.noteLoss(member);
+    for (const p of member.partitions) this.dropDeletedInHand(p, 0);
     member.crash();
     if (this.members.some((m) => m.alive)) {
       const epoch = member.epoch;
@@ -523,18 +568,33 @@ export class ConsumerGroup {
     }
   }
 
-  private recordLost(partition: number, offset: number, event: number, reason: 'committed-before-processing' | 'retention'): void {
+  /** The owner dropped what it had in hand of `partition` from `fromOffset` on: the deleted part of it is lost now. */
+  dropDeletedInHand(partition: number, fromOffset: number): void {
+    const pending = this.deletedInHand[partition];
+    if (pending.size === 0) return;
+    for (const offset of pending) {
+      if (offset < fromOffset) continue;
+      pending.delete(offset);
+      const event = this.topic.partitions[partition].log[offset];
+      if (!this.hasProcessed(event)) this.recordLost(partition, offset, event, 'retention');
+    }
+  }
+
+  private recordLost(partition: number, offset: number, event: number, reason: LostReason): void {
+    const lost = this.lostOffsets[partition];
+    if (lost.has(offset)) return;
+    lost.add(offset);
     this.sim.record({ type: 'lost', t: this.sim.now, group: this.id, topic: this.topic.id, partition, offset, event, reason });
   }
 
   private retained(partition: number, from: number, to: number): void {
     const committed = this.committed[partition] ?? 0;
     const done = this.doneOffsets[partition];
-    const holder = this.ownerOf(partition)?.handedOver.get(partition);
+    const owner = this.ownerOf(partition);
     for (let offset = Math.max(from, committed); offset < to; offset++) {
       if (done.has(offset)) continue;
-      if (holder && holder.offset === offset) continue;
-      this.recordLost(partition, offset, this.topic.partitions[partition].log[offset], 'retention');
+      if (owner?.hasInHand(partition, offset)) this.deletedInHand[partition].add(offset);
+      else this.recordLost(partition, offset, this.topic.partitions[partition].log[offset], 'retention');
     }
     for (let offset = from; offset < to; offset++) done.delete(offset);
   }
@@ -569,6 +629,8 @@ export class ConsumerGroup {
 
   /** Range assignment: partitions split into contiguous runs over the live members, sorted by id. */
   private assignLiveMembers(): void {
+    // Every member starts over from the committed offsets: whatever was in hand is dropped.
+    for (let p = 0; p < this.deletedInHand.length; p++) this.dropDeletedInHand(p, 0);
     this.generation++;
     const live = this.members.filter((m) => m.alive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const assignment: Record<string, number[]> = {};

@@ -181,9 +181,10 @@ export class Scheduler {
           }
         }
       }
-      if (this.dispatched >= maxDispatches) throw new SimulationLimitError(this.now, this.dispatched);
       if (fromLane) {
         if (!(time <= until)) break;
+        // Only a task that would run counts against the limit: a run of exactly maxDispatches ends.
+        if (this.dispatched >= maxDispatches) throw new SimulationLimitError(this.now, this.dispatched);
         this.now = time;
         const slot = fromLane.head & fromLane.mask;
         const task = fromLane.tasks[slot]!;
@@ -196,6 +197,7 @@ export class Scheduler {
         continue;
       }
       if (!(this.count > 0 && times[0] <= until)) break;
+      if (this.dispatched >= maxDispatches) throw new SimulationLimitError(this.now, this.dispatched);
       this.now = times[0];
       const task = tasks[0]!;
       const arg = args[0];

@@ -356,6 +356,8 @@ export interface HopRecord {
 
 export type CommandOutcome = 'ok' | 'rejected' | 'failed';
 
+export type LostReason = 'committed-before-processing' | 'retention' | 'offset-reset';
+
 export type TraceRecord =
   | HopRecord
   | {
@@ -446,7 +448,8 @@ export type TraceRecord =
       partition: number;
       offset: number;
       event: number;
-      reason: 'committed-before-processing' | 'retention';
+      /** Committed past while unprocessed; deleted by retention before it was read; or skipped by auto.offset.reset=latest. */
+      reason: LostReason;
     }
   | {
       type: 'assign';

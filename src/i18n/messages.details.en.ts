@@ -151,6 +151,7 @@ export const enDetails = {
   'history.parked': '{group}: gave up, parked on {topic}',
   'history.lostRetention': '{group}: LOST (deleted by retention before it was read)',
   'history.lostCommit': '{group}: LOST (offset committed before it was processed)',
+  'history.lostReset': '{group}: LOST (skipped when its offset was reset to the latest)',
   'history.enqueued': 'enqueued on {queue} ({depth} ready)',
   'history.qDelivered': '{queue}: delivered to {consumer} (delivery {delivery})',
   'history.qRedelivered': '{queue}: delivered to {consumer} (delivery {delivery}, redelivered)',

@@ -319,6 +319,7 @@ const zhCN: Catalogue = {
   'history.parked': '{group}：放弃，转存到 {topic}',
   'history.lostRetention': '{group}：丢失（在被读取之前已被保留策略删除）',
   'history.lostCommit': '{group}：丢失（偏移量在处理之前就已提交）',
+  'history.lostReset': '{group}：丢失（偏移量被重置到最新位置时跳过）',
   'history.enqueued': '入队到 {queue}（{depth} 条就绪）',
   'history.qDelivered': '{queue}：投递给 {consumer}（第 {delivery} 次投递）',
   'history.qRedelivered': '{queue}：投递给 {consumer}（第 {delivery} 次投递，重新投递）',

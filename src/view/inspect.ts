@@ -296,7 +296,7 @@ export function inspectEvent(index: TraceIndex, id: number): EventDetail {
         break;
       case 'lost':
         groupOf(r.group, r.topic).lostT.push(r.t);
-        line(i, r.t, { key: r.reason === 'retention' ? 'history.lostRetention' : 'history.lostCommit', params: { group: r.group } }, 'bad');
+        line(i, r.t, { key: r.reason === 'retention' ? 'history.lostRetention' : r.reason === 'offset-reset' ? 'history.lostReset' : 'history.lostCommit', params: { group: r.group } }, 'bad');
         break;
       case 'enqueue':
         enqueues.push({ t: r.t, queue: r.queue });

@@ -479,3 +479,44 @@ function expectFirstProcessingInKeyOrder(processed: Rec<'processed'>[]): void {
     lastByKey.set(p.key, { partition: p.partition, offset: p.offset, t: p.t });
   }
 }
+
+// ─── Retention ───────────────────────────────────────────────────────────────
+
+/** The same worlds with a short retention: records are deleted while groups are down, slow or busy. */
+const builtWithRetention = fc
+  .tuple(world, fc.constantFrom(300, 1_000, 3_000), fc.constantFrom<'earliest' | 'latest'>('earliest', 'latest'))
+  .map(([gen, retentionMs, autoOffsetReset]) => {
+    const b = build(gen);
+    const nodes = b.scenario.nodes.map((n): NodeSpec => (n.kind === 'topic' ? { ...n, retentionMs, autoOffsetReset } : n));
+    return { ...b, scenario: { ...b.scenario, nodes } };
+  });
+
+describe('Kafka-like bus with retention: properties', () => {
+  it('every record is processed, counted lost once, or still ahead of the committed offset — never lost and processed both', () => {
+    fc.assert(
+      fc.property(builtWithRetention, seeds, (b, seed) => {
+        const trace = run(b, seed);
+        const appended = recordsOf(trace, 'append');
+        const processed = recordsOf(trace, 'processed');
+        const lost = recordsOf(trace, 'lost');
+        const metrics = computeMetrics(trace, b.scenario);
+        for (const { id } of groupsOf(b)) {
+          const at = (r: { partition: number; offset: number }): string => `p${r.partition}@${r.offset}`;
+          const lostHere = lost.filter((l) => l.group === id).map(at);
+          expect(new Set(lostHere).size, `${id} counted a record lost twice`).toBe(lostHere.length);
+          const lostSet = new Set(lostHere);
+          const processedHere = new Set(processed.filter((p) => p.group === id).map(at));
+          for (const key of processedHere) expect(lostSet.has(key), `${id} ${key} reported lost but processed`).toBe(false);
+          const committed = finalCommitted(trace, id, b.gen.partitions);
+          for (const a of appended) {
+            const key = at(a);
+            if (processedHere.has(key) || lostSet.has(key)) continue;
+            expect(a.offset >= committed[a.partition], `${id} silently skipped ${key}; committed ${committed[a.partition]}`).toBe(true);
+          }
+          expect(metrics.groups[id].lost).toBe(new Set(lost.filter((l) => l.group === id).map((l) => l.event)).size);
+        }
+      }),
+      runs(1500),
+    );
+  }, TIMEOUT_MS);
+});

@@ -150,5 +150,5 @@ describe('guided lessons', () => {
         for (const r of evaluateExpectations(scenario, seed)) expect(r.passed, `${id} seed ${seed}: ${r.name}: ${r.detail}`).toBe(true);
       }
     }
-  });
+  }, 120_000); // ~20 runs of each seeded lesson: seconds on a loaded machine, not a hot loop
 });

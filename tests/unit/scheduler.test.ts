@@ -124,3 +124,16 @@ describe('Scheduler', () => {
     expect(() => scheduler.run(10, 1000)).toThrow(SimulationLimitError);
   });
 });
+
+describe('Scheduler step limit', () => {
+  it('a run that needs exactly maxDispatches tasks ends; one more task is refused', () => {
+    const make = (): Scheduler => {
+      const s = new Scheduler();
+      for (let i = 0; i < 5; i++) s.at(i, () => {});
+      s.timer(2, () => {});
+      return s;
+    };
+    expect(() => make().run(100, 6)).not.toThrow();
+    expect(() => make().run(100, 5)).toThrow(SimulationLimitError);
+  });
+});
