@@ -33,6 +33,53 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
+/**
+ * The engine's successRate is succeeded / (succeeded + failed), and 1 when nothing was judged yet
+ * (metrics.ts). Printed, that 1 reads as "100% success" for a run where nothing ever finished, so
+ * the runner shows no rate then (null in --json); likewise no latency when no command finished.
+ */
+function judged(m: CommandMetrics): boolean {
+  return m.succeeded + m.failed > 0;
+}
+
+function finished(m: CommandMetrics): boolean {
+  return m.succeeded + m.rejected + m.failed > 0;
+}
+
+function successText(m: CommandMetrics): string {
+  if (judged(m)) return pct(m.successRate);
+  return m.rejected > 0 ? 'n/a (only rejections (4xx) finished)' : 'n/a (no command finished)';
+}
+
+type ReportedCommandMetrics = Omit<CommandMetrics, 'successRate' | 'p50LatencyMs' | 'p99LatencyMs' | 'meanLatencyMs'> & {
+  successRate: number | null;
+  p50LatencyMs: number | null;
+  p99LatencyMs: number | null;
+  meanLatencyMs: number | null;
+};
+
+function reported(m: CommandMetrics): ReportedCommandMetrics {
+  const done = finished(m);
+  return {
+    ...m,
+    successRate: judged(m) ? m.successRate : null,
+    p50LatencyMs: done ? m.p50LatencyMs : null,
+    p99LatencyMs: done ? m.p99LatencyMs : null,
+    meanLatencyMs: done ? m.meanLatencyMs : null,
+  };
+}
+
+/** The metrics as --json prints them: per-service and per-client command metrics through reported(). */
+function jsonMetrics(metrics: Metrics): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(metrics)) {
+    if (key === 'clients') out[key] = Object.fromEntries(Object.entries(metrics.clients).map(([id, m]) => [id, reported(m)]));
+    else if (RESERVED_METRIC_KEYS.includes(key)) out[key] = value;
+    else out[key] = reported(value as CommandMetrics);
+  }
+  return out;
+}
+
 function describe(metrics: Metrics): string[] {
   const lines: string[] = [];
   for (const [key, value] of Object.entries(metrics)) {
@@ -40,7 +87,8 @@ function describe(metrics: Metrics): string[] {
     const m = value as CommandMetrics;
     lines.push(
       `${key}: ${m.submitted} submitted, ${m.succeeded} ok, ${m.rejected} rejected (4xx), ${m.failed} failed (5xx/timeout), ${m.pending} pending; ` +
-        `success ${pct(m.successRate)}, p50 ${m.p50LatencyMs.toFixed(0)} ms, p99 ${m.p99LatencyMs.toFixed(0)} ms` +
+        `success ${successText(m)}, ` +
+        (finished(m) ? `p50 ${m.p50LatencyMs.toFixed(0)} ms, p99 ${m.p99LatencyMs.toFixed(0)} ms` : 'p50 n/a, p99 n/a') +
         (m.committedButFailed > 0 ? `; ${m.committedButFailed} committed but reported failed` : ''),
     );
   }
@@ -70,7 +118,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       return 0;
     }
     scenario = loadScenario(args);
-    checkFaultTargets(args.faults, scenario);
+    checkFaultTargets(args.faults, scenario, args.untilMs ?? scenario.durationMs, args.faultTexts);
   } catch (e) {
     if (e instanceof UsageError || e instanceof ScenarioError) {
       err(`error: ${e.message}`);
@@ -95,9 +143,9 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const metrics = computeMetrics(trace, scenario);
   const allPassed = expectations.every((e) => e.passed);
   if (args.json) {
-    out(JSON.stringify({ scenario: scenario.id, seed, untilMs: trace.durationMs, faults: trace.faults, metrics, expectations }, null, 2));
+    out(JSON.stringify({ scenario: scenario.id, seed, untilMs: trace.durationMs, faults: trace.faults, metrics: jsonMetrics(metrics), expectations }, null, 2));
   } else {
-    out(`${scenario.id} — ${scenario.title} (seed ${seed}, ${trace.durationMs / 1000} s${args.faults.length ? `, faults: ${argv.filter((_, i) => argv[i - 1] === '--fault').join(' ')}` : ''})`);
+    out(`${scenario.id} — ${scenario.title} (seed ${seed}, ${trace.durationMs / 1000} s${args.faults.length ? `, faults: ${args.faultTexts.join(' ')}` : ''})`);
     for (const line of describe(metrics)) out(`  ${line}`);
     out('expectations (each runs with its own faults, listed in the scenario):');
     for (const e of expectations) out(`  ${e.passed ? 'PASS' : 'FAIL'}  ${e.name}\n        ${e.detail}`);

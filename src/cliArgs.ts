@@ -1,6 +1,6 @@
 // Parsing of the headless runner's arguments, kept apart from I/O so tests can call it directly.
 import type { FaultKind, FaultSpec, Scenario } from './engine/types';
-import { faultProblem } from './scenarios/faultRules';
+import { faultProblem, faultStartProblem } from './scenarios/faultRules';
 
 export interface CliArgs {
   list: boolean;
@@ -10,8 +10,13 @@ export interface CliArgs {
   seed?: number;
   untilMs?: number;
   faults: FaultSpec[];
+  /** Each --fault as typed, beside faults (same order), for messages. */
+  faultTexts: string[];
   json: boolean;
 }
+
+/** The largest seed: seeds are unsigned 32-bit integers, as in the browser (`seed=`). */
+export const MAX_SEED = 2 ** 32 - 1;
 
 export class UsageError extends Error {}
 
@@ -24,8 +29,8 @@ export const USAGE = `usage: npm run sim -- <scenario> [--seed N] [--until SECON
                               appended to that topic/queue can never be handled); A->B:cut@FROM-TO
                               cuts the link between two nodes. FROM and TO in seconds; TO may be
                               left out (until the end), e.g. fulfillment:down@10-30
-  --seed N                    a non-negative integer (default: the scenario's)
-  --until SECONDS             how long to run (default: the scenario's duration)
+  --seed N                    an integer from 0 to 4294967295 (2^32-1; default: the scenario's)
+  --until SECONDS             how long to run, 0.001 to 86400 (default: the scenario's duration)
   --json                      print one JSON object on stdout
 exit status: 0 all expectations pass, 1 one fails, 2 bad arguments or scenario file`;
 
@@ -34,6 +39,7 @@ const FAULT = new RegExp(`^(${NODE_ID}(?:->${NODE_ID})?):(down|slow|error|crash|
 
 export function parseFault(text: string): FaultSpec {
   const m = FAULT.exec(text);
+  if (!m && FAULT.test(text.toLowerCase())) throw new UsageError(`--fault '${text}': node ids and kinds are lowercase, e.g. '${text.toLowerCase()}'`);
   if (!m) throw new UsageError(`--fault '${text}': expected NODE:KIND@FROM-TO (KIND: down, slow[=FACTOR], error[=RATE], crash[=RESTART_S], poison; or A->B:cut@FROM-TO), e.g. fulfillment:down@10-30`);
   const [, target, kind, value, from, to] = m;
   const isLink = target.includes('->');
@@ -44,7 +50,7 @@ export function parseFault(text: string): FaultSpec {
   if (value !== undefined) {
     const v = Number(value);
     if (kind === 'slow') {
-      if (!(v >= 1)) throw new UsageError(`--fault '${text}': a slow factor must be at least 1`);
+      if (!(v >= 1 && v <= 1000)) throw new UsageError(`--fault '${text}': a slow factor must be from 1 to 1000`);
       fault.factor = v;
     } else if (kind === 'error') {
       if (!(v > 0 && v <= 1)) throw new UsageError(`--fault '${text}': an error rate must be in (0, 1]`);
@@ -63,7 +69,10 @@ function takeValue(argv: string[], i: number, flag: string): string {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { list: false, help: false, faults: [], json: false };
+  const args: CliArgs = { list: false, help: false, faults: [], faultTexts: [], json: false };
+  const once = (flag: string, given: unknown): void => {
+    if (given !== undefined) throw new UsageError(`${flag} given twice`);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
@@ -78,22 +87,28 @@ export function parseArgs(argv: string[]): CliArgs {
         args.json = true;
         break;
       case '--seed': {
+        once(a, args.seed);
         const v = takeValue(argv, i++, a);
-        if (!/^\d{1,9}$/.test(v)) throw new UsageError(`--seed '${v}': expected a non-negative integer`);
+        if (!/^\d+$/.test(v) || Number(v) > MAX_SEED) throw new UsageError(`--seed '${v}': expected a whole number from 0 to ${MAX_SEED} (2^32-1)`);
         args.seed = Number(v);
         break;
       }
       case '--until': {
+        once(a, args.untilMs);
         const v = takeValue(argv, i++, a);
         const n = Number(v);
         if (!/^\d*\.?\d+$/.test(v) || !(n >= 0.001) || n > 86_400) throw new UsageError(`--until '${v}': expected seconds, from 0.001 to 86400`);
         args.untilMs = Math.round(n * 1000);
         break;
       }
-      case '--fault':
-        args.faults.push(parseFault(takeValue(argv, i++, a)));
+      case '--fault': {
+        const v = takeValue(argv, i++, a);
+        args.faults.push(parseFault(v));
+        args.faultTexts.push(v);
         break;
+      }
       case '--file':
+        once(a, args.file);
         args.file = takeValue(argv, i++, a);
         break;
       default:
@@ -102,19 +117,28 @@ export function parseArgs(argv: string[]): CliArgs {
         args.scenarioId = a;
     }
   }
-  if (!args.list && !args.help && args.scenarioId === undefined && args.file === undefined) throw new UsageError('name a scenario (see --list)');
+  if (args.help) return args;
+  if (args.list) {
+    if (args.scenarioId !== undefined || args.file !== undefined) throw new UsageError('--list takes no scenario: give --list alone, or a scenario id or --file');
+    return args;
+  }
+  if (args.scenarioId !== undefined && args.file !== undefined) throw new UsageError(`give a scenario id or --file, not both: got '${args.scenarioId}' and --file '${args.file}'`);
+  if (args.scenarioId === undefined && args.file === undefined) throw new UsageError('name a scenario (see --list) or give --file scenario.json');
   return args;
 }
 
-/** Faults must name nodes of the scenario: a typo should not silently do nothing. */
-export function checkFaultTargets(faults: FaultSpec[], scenario: Scenario): void {
+/**
+ * Faults must name nodes of the scenario and be able to do something in this run: a typo should not
+ * silently do nothing. endMs is when the run ends: --until when given, else the scenario's duration.
+ */
+export function checkFaultTargets(faults: FaultSpec[], scenario: Scenario, endMs = scenario.durationMs, texts: string[] = []): void {
   const ids = scenario.nodes.map((n) => n.id);
-  for (const f of faults) {
+  faults.forEach((f, i) => {
+    const label = `--fault '${texts[i] ?? `${f.target}:${f.kind}@${f.fromMs / 1000}`}'`;
     for (const id of f.target.split('->')) {
-      if (!ids.includes(id)) throw new UsageError(`--fault: '${id}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
+      if (!ids.includes(id)) throw new UsageError(`${label}: '${id}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
     }
-    const problem = faultProblem(f, scenario);
-    if (problem) throw new UsageError(`--fault ${f.target}:${f.kind}: ${problem}`);
-    if (f.fromMs >= scenario.durationMs) throw new UsageError(`--fault ${f.target}:${f.kind}: starts at ${f.fromMs / 1000}s, after the run ends (${scenario.durationMs / 1000}s)`);
-  }
+    const problem = faultProblem(f, scenario) ?? faultStartProblem(f.fromMs, endMs);
+    if (problem) throw new UsageError(`${label}: ${problem}`);
+  });
 }

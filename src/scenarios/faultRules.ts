@@ -55,3 +55,13 @@ export function faultProblem(fault: FaultSpec, scenario: Scenario): string | und
   if (!ALLOWED[fault.kind].includes(node.kind)) return `${fault.kind} applies to a ${ALLOWED[fault.kind].join(' or ')}, and '${fault.target}' is a ${node.kind}`;
   return undefined;
 }
+
+/**
+ * Why a fault starting at fromMs can do nothing in a run that ends at endMs, or undefined when it
+ * can. The run is [0, endMs): a fault from the end on never applies. One wording for scenario files
+ * and the runner's --fault (where endMs is --until when given).
+ */
+export function faultStartProblem(fromMs: number, endMs: number): string | undefined {
+  if (fromMs < endMs) return undefined;
+  return `starts at ${fromMs / 1000}s, at or after the run ends (${endMs / 1000}s): it could do nothing`;
+}

@@ -22,7 +22,7 @@ import type {
 } from '../engine/types';
 import { RESERVED_METRIC_KEYS } from '../engine/metrics';
 import { UNSAFE_KEYS } from '../engine/payload';
-import { faultProblem } from './faultRules';
+import { faultProblem, faultStartProblem } from './faultRules';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
 
 export interface ScenarioProblem {
@@ -80,7 +80,15 @@ class Reader {
     if (v === undefined && opts.fallback !== undefined) return opts.fallback;
     if (opts.infinity && v === 'Infinity') return Infinity;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.problem(join(path, key), v === undefined ? 'is required (a number)' : `expected a number, found ${kindOf(v)}`);
+      const expected = opts.infinity ? `a number or the text "Infinity"` : 'a number';
+      this.problem(
+        join(path, key),
+        v === undefined
+          ? `is required (${expected})`
+          : typeof v === 'number'
+            ? `expected a finite number, found a number too large to represent (${v})`
+            : `expected ${expected}, found ${kindOf(v)}`,
+      );
       return opts.fallback ?? opts.min ?? 0;
     }
     if (opts.int && !Number.isInteger(v)) this.problem(join(path, key), `expected a whole number, found ${v}`);
@@ -429,6 +437,10 @@ function readFault(r: Reader, v: unknown, path: string): FaultSpec | undefined {
   }
   if (o.factor !== undefined) fault.factor = r.num(o, 'factor', path, { min: 1, max: 1000 });
   if (o.rate !== undefined) fault.rate = r.num(o, 'rate', path, { min: 0, max: 1 });
+  // A value for another kind of fault would be silently ignored (the runner's --fault refuses it too).
+  for (const [key, kind] of [['factor', 'slow'], ['rate', 'error'], ['restartMs', 'crash']] as const) {
+    if (o[key] !== undefined && o.kind === fault.kind && fault.kind !== kind) r.problem(join(path, key), `applies to ${kind} faults only, and this is a ${fault.kind} fault`);
+  }
   return fault;
 }
 
@@ -495,8 +507,18 @@ function readExpectation(r: Reader, v: unknown, path: string): Expectation | und
       }
       if (ao.window !== undefined) {
         const w = r.arr(ao.window, join(ap, 'window'));
-        if (w.length !== 2 || typeof w[0] !== 'number' || typeof w[1] !== 'number' || !(w[1] > w[0]) || w[0] < 0) r.problem(join(ap, 'window'), 'expected [fromMs, toMs] with fromMs < toMs');
-        else assertion.window = [w[0], w[1]];
+        if (w.length !== 2) r.problem(join(ap, 'window'), `expected [fromMs, toMs], found a list of ${w.length}`);
+        else {
+          // Through the same number reader as every other field: finite, in range.
+          const wp = join(ap, 'window');
+          const before = r.problems.length;
+          const from = r.num({ 'window[0]': w[0] }, 'window[0]', ap, { min: 0, max: LIMITS.maxDurationMs });
+          const to = r.num({ 'window[1]': w[1] }, 'window[1]', ap, { min: 0, max: LIMITS.maxDurationMs });
+          if (r.problems.length > before) {
+            // Already explained.
+          } else if (!(to > from)) r.problem(wp, `expected [fromMs, toMs] with fromMs < toMs, found [${from}, ${to}]`);
+          else assertion.window = [from, to];
+        }
       }
       if ([assertion.value, assertion.baseline, assertion.other].filter((x) => x !== undefined).length !== 1) r.problem(ap, 'give exactly one of value, baseline or other');
       return [assertion];
@@ -586,8 +608,22 @@ function checkReferences(r: Reader, s: Scenario): void {
     const problem = faultProblem(f, s);
     if (problem) r.problem(path, problem);
   };
-  s.faults.forEach((f, i) => checkFault(f, `faults[${i}].target`));
-  s.expectations.forEach((e, i) => e.faults.forEach((f, j) => checkFault(f, `expectations[${i}].faults[${j}].target`)));
+  // A fault from the run's end on can do nothing (the same rule, and words, as the runner's --fault).
+  // An expectation's faults run until its own untilMs when it has one.
+  const checkStart = (f: FaultSpec, path: string, endMs: number): void => {
+    const problem = faultStartProblem(f.fromMs, endMs);
+    if (problem) r.problem(path, problem);
+  };
+  s.faults.forEach((f, i) => {
+    checkFault(f, `faults[${i}].target`);
+    checkStart(f, `faults[${i}].fromMs`, s.durationMs);
+  });
+  s.expectations.forEach((e, i) =>
+    e.faults.forEach((f, j) => {
+      checkFault(f, `expectations[${i}].faults[${j}].target`);
+      checkStart(f, `expectations[${i}].faults[${j}].fromMs`, e.untilMs ?? s.durationMs);
+    }),
+  );
   if (s.compareWith !== undefined && !ID.test(s.compareWith)) r.problem('compareWith', 'is not a valid scenario id');
 }
 
@@ -606,7 +642,7 @@ export function validateScenario(value: unknown, file = 'scenario', lines = new 
     summary: r.str(o, 'summary', '', ' '),
     lesson: r.str(o, 'lesson', '', 'Custom scenarios'),
     durationMs,
-    seed: r.num(o, 'seed', '', { min: 0, max: 2 ** 31 - 1, int: true, fallback: 1 }),
+    seed: r.num(o, 'seed', '', { min: 0, max: 2 ** 32 - 1, int: true, fallback: 1 }),
     networkMs: r.num(o, 'networkMs', '', { min: 0, max: 60_000, fallback: 20 }),
     nodes: nodesRaw.slice(0, LIMITS.maxNodes).flatMap((n, i) => {
       const node = readNode(r, n, `nodes[${i}]`, i);

@@ -93,6 +93,99 @@ describe('npm run sim', () => {
     expect(r.err).toContain(`${file}:4: nodes[0].workers: must be at least 1, found -3`);
   });
 
+  it('accepts every documented seed, 0 … 2^32-1, and names the range beyond it', () => {
+    expect(JSON.parse(run(['checkout-sync', '--seed', '4294967295', '--until', '5', '--json']).out).seed).toBe(4_294_967_295);
+    expect(JSON.parse(run(['checkout-sync', '--seed', '1000000000', '--until', '5', '--json']).out).seed).toBe(1_000_000_000);
+    expect(JSON.parse(run(['checkout-sync', '--seed', '0', '--until', '5', '--json']).out).seed).toBe(0);
+    const r = run(['checkout-sync', '--seed', '4294967296']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--seed '4294967296': expected a whole number from 0 to 4294967295");
+  });
+
+  it('checks --fault against the end --until gives, not the scenario duration', () => {
+    const r = run(['checkout-sync', '--until', '120', '--fault', 'fulfillment:down@70-80', '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).untilMs).toBe(120_000);
+    const short = run(['checkout-sync', '--until', '30', '--fault', 'fulfillment:down@30-40']);
+    expect(short.code).toBe(2);
+    expect(short.err).toContain("--fault 'fulfillment:down@30-40': starts at 30s, at or after the run ends (30s): it could do nothing");
+  });
+
+  it('a fault starting at the run end is refused, from --fault and from a file, in the same words', () => {
+    const cli = run(['checkout-sync', '--fault', 'fulfillment:down@60']);
+    expect(cli.code).toBe(2);
+    expect(cli.err).toContain("--fault 'fulfillment:down@60': starts at 60s, at or after the run ends (60s): it could do nothing");
+    const dir = mkdtempSync(join(tmpdir(), 'cel-'));
+    const file = join(dir, 'late.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        {
+          id: 'late',
+          durationMs: 60_000,
+          nodes: [
+            { kind: 'client', id: 'c', target: 's', command: 'do' },
+            { kind: 'service', id: 's', endpoints: [{ name: 'do' }] },
+          ],
+          workload: [{ kind: 'poisson', client: 'c', ratePerSec: 1 }],
+          faults: [{ target: 's', kind: 'down', fromMs: 60_000 }],
+        },
+        null,
+        2,
+      ),
+    );
+    const r = run(['--file', file]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`${file.replace(/[.\\/]/g, '\\$&')}:\\d+: faults\\[0\\]\\.fromMs: starts at 60s, at or after the run ends \\(60s\\): it could do nothing`));
+  });
+
+  it('a scenario id and --file together are refused', () => {
+    const r = run(['checkout-sync', '--file', 'x.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('give a scenario id or --file, not both');
+    expect(run(['--file', 'x.json', 'checkout-sync']).err).toContain('give a scenario id or --file, not both');
+  });
+
+  it('with no finished command the success rate is n/a (null in --json), not 100%', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cel-'));
+    const file = join(dir, 'allfail.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'allfail',
+        durationMs: 10_000,
+        nodes: [
+          { kind: 'client', id: 'c', target: 's', command: 'do', retry: { maxAttempts: 'Infinity', backoffMs: 100 } },
+          { kind: 'service', id: 's', endpoints: [{ name: 'do', errorRate: 1 }] },
+        ],
+        workload: [{ kind: 'poisson', client: 'c', ratePerSec: 5 }],
+      }),
+    );
+    const text = run(['--file', file]);
+    expect(text.out).toMatch(/s: \d+ submitted, 0 ok, 0 rejected \(4xx\), 0 failed \(5xx\/timeout\), \d+ pending; success n\/a \(no command finished\), p50 n\/a, p99 n\/a/);
+    expect(text.out).not.toContain('100.0%');
+    const j = JSON.parse(run(['--file', file, '--json']).out);
+    expect(j.metrics.s.pending).toBeGreaterThan(0);
+    expect(j.metrics.s.successRate).toBeNull();
+    expect(j.metrics.s.p50LatencyMs).toBeNull();
+    expect(j.metrics.clients.c.successRate).toBeNull();
+    // A run where commands did finish keeps its numbers.
+    expect(JSON.parse(run(['checkout-sync', '--json']).out).metrics.clients.shoppers.successRate).toBe(1);
+  });
+
+  it.each([
+    [['checkout-sync', '--seed', '1', '--seed', '2'], /--seed given twice/],
+    [['--file', 'a.json', '--file', 'b.json'], /--file given twice/],
+    [['--list', 'checkout-sync'], /--list takes no scenario/],
+    [['checkout-sync', '--fault', 'Fulfillment:down@1'], /node ids and kinds are lowercase, e.g. 'fulfillment:down@1'/],
+    [['checkout-sync', '--fault', 'fulfillment:slow=5000@1'], /a slow factor must be from 1 to 1000/],
+  ])('more bad arguments %j exit 2 with a message saying which', (args, message) => {
+    const r = run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+  });
+
   it('parses fault values', () => {
     expect(parseFault('checkout:slow=5@1.5-')).toEqual({ target: 'checkout', kind: 'slow', fromMs: 1500, factor: 5 });
     expect(parseFault('b:error=0.25@0-3')).toEqual({ target: 'b', kind: 'error', fromMs: 0, untilMs: 3000, rate: 0.25 });

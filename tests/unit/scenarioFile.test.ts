@@ -51,6 +51,60 @@ describe('scenario files', () => {
     expect(problems(JSON.stringify({ id: 'x', durationMs: 1e9, nodes: [] }))).toContain('durationMs: must be at most 3600000');
   });
 
+  it('says a number too large for JSON is not finite, in every numeric field', () => {
+    const text = `{
+  "id": "x",
+  "networkMs": 1e400,
+  "nodes": [
+    { "kind": "client", "id": "c", "target": "s", "command": "do", "retry": { "maxAttempts": 1e400 } },
+    { "kind": "service", "id": "s", "endpoints": [{ "name": "do" }] }
+  ],
+  "workload": [{ "kind": "poisson", "client": "c", "ratePerSec": -1e400 }],
+  "expectations": [{ "name": "e", "assert": [{ "metric": "s.successRate", "op": ">", "value": 0, "window": [0, 1e400] }] }]
+}`;
+    const message = problems(text);
+    expect(message).toContain('my.json:3: networkMs: expected a finite number');
+    expect(message).toContain('my.json:5: nodes[0].retry.maxAttempts: expected a finite number');
+    expect(message).toContain('my.json:8: workload[0].ratePerSec: expected a finite number');
+    expect(message).toContain('my.json:9: expectations[0].assert[0].window[1]: expected a finite number');
+    expect(message).not.toMatch(/expected a number, found number/);
+  });
+
+  it('refuses a fault that starts at or after the run ends (an expectation runs to its own untilMs)', () => {
+    const scenario = (faults: unknown[], expectations: unknown[] = []) =>
+      JSON.stringify(
+        {
+          id: 'x',
+          durationMs: 60_000,
+          nodes: [
+            { kind: 'client', id: 'c', target: 's', command: 'do' },
+            { kind: 'service', id: 's', endpoints: [{ name: 'do' }] },
+          ],
+          workload: [{ kind: 'poisson', client: 'c', ratePerSec: 1 }],
+          faults,
+          expectations,
+        },
+        null,
+        2,
+      );
+    expect(problems(scenario([{ target: 's', kind: 'down', fromMs: 60_000 }]))).toMatch(/^my\.json:\d+: faults\[0\]\.fromMs: starts at 60s, at or after the run ends \(60s\): it could do nothing$/);
+    expect(problems(scenario([{ target: 's', kind: 'down', fromMs: 59_999 }]))).toBe('no error');
+    const late = { target: 's', kind: 'down', fromMs: 70_000 };
+    const assert = [{ metric: 's.failed', op: '>', value: 0 }];
+    expect(problems(scenario([], [{ name: 'long', untilMs: 120_000, faults: [late], assert }]))).toBe('no error');
+    expect(problems(scenario([], [{ name: 'short', faults: [late], assert }]))).toContain('expectations[0].faults[0].fromMs: starts at 70s, at or after the run ends (60s)');
+  });
+
+  it('refuses a fault value meant for another kind of fault instead of ignoring it', () => {
+    const message = problems(JSON.stringify({ id: 'x', nodes: [{ kind: 'service', id: 's' }], faults: [{ target: 's', kind: 'down', fromMs: 0, factor: 10 }] }));
+    expect(message).toContain('faults[0].factor: applies to slow faults only, and this is a down fault');
+  });
+
+  it('accepts every seed of the documented range 0 … 2^32-1', () => {
+    expect(problems(JSON.stringify({ id: 'x', seed: 4_294_967_295, nodes: [] }))).toBe('no error');
+    expect(problems(JSON.stringify({ id: 'x', seed: 4_294_967_296, nodes: [] }))).toContain('seed: must be at most 4294967295');
+  });
+
   it('fills defaults so a small file is enough', () => {
     const s = parseScenarioText(
       JSON.stringify({
