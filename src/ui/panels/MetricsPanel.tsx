@@ -42,9 +42,9 @@ export function MetricsPanel() {
       {c ? (
         <>
           <dl className="lab-metrics__kpis">
-            <div className={`lab-kpi${c.successRate < 0.95 ? ' is-bad' : ''}`}>
+            <div className={`lab-kpi${c.successRate !== undefined && c.successRate < 0.95 ? ' is-bad' : ''}`}>
               <dt>{t('metrics.successRate', { service: c.serviceLabel })}</dt>
-              <dd data-testid={id(`${c.service}-successRate`)} data-value={c.successRate}>
+              <dd data-testid={id(`${c.service}-successRate`)} data-value={c.successRate ?? ''}>
                 {formatPercent(c.successRate)}
               </dd>
             </div>

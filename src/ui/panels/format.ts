@@ -1,5 +1,6 @@
 // Number formats shared by the panels and the controls.
-export function formatPercent(rate: number): string {
+export function formatPercent(rate: number | undefined): string {
+  if (rate === undefined) return '—';
   return `${(rate * 100).toFixed(1)}%`;
 }
 

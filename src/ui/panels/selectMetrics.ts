@@ -20,7 +20,8 @@ export interface CommandPanel {
    * are correct answers to bad commands, not failures of the system — the engine's definition
    * (src/engine/metrics.ts), which the scenarios' expectations are written against.
    */
-  successRate: number;
+  /** Undefined until a command has succeeded or failed: nothing to measure yet (shown as —, never as 100 %). */
+  successRate: number | undefined;
   p50: number | undefined;
   p99: number | undefined;
 }
@@ -68,7 +69,7 @@ export function selectPanel(m: MetricsAt, scenario: Scenario): PanelModel {
       rejected: c.rejected,
       failed: c.failed,
       pending: c.submitted - c.finished,
-      successRate: judged === 0 ? 1 : c.succeeded / judged,
+      successRate: judged === 0 ? undefined : c.succeeded / judged,
       p50: c.p50LatencyMs,
       p99: c.p99LatencyMs,
     };
