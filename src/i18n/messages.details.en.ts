@@ -243,6 +243,13 @@ export const enDetails = {
   'scenarios.current': 'open now',
   'scenarios.separator': ' · ',
 
+  // ─── Workshop notices (src/ui/share/dialogStrings.ts) ───────────────────
+  'notice.originsIgnored': 'Ignored in origins= (not an exact origin such as https://example.org): {origins}.',
+  // A problem in a scenario file or a shared link, compiler style: "my.json:12: nodes[1].partitions: …".
+  'notice.problemAtLine': '{label}:{line}: {detail}',
+  'notice.problem': '{label}: {detail}',
+  'workshop.linkLabel': 'shared link',
+
   // ─── Live region (src/view/summaryStrings.ts) ───────────────────────────
   'summary.time': 'At {seconds} seconds.',
   'summary.down': '{label} is down.',

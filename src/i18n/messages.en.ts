@@ -247,6 +247,11 @@ export const en = {
   'notice.badStep': 'Step {value} is not a step number from 1 to {total}: showing step {shown}.',
   'notice.pastLastStep': 'Step {value} is past the last step of this story ({total}): showing step {total}.',
   'notice.timeOutsideStep': 'Time {value} s is outside step {step}: showing the step from its start.',
+  // Not about the link: another scenario was chosen (src/state/store.ts).
+  'notice.faultsCleared': {
+    one: 'The fault you added was cleared: it belongs to the previous scenario.',
+    other: '{count} faults you added were cleared: they belong to the previous scenario.',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en | keyof typeof enDetails;

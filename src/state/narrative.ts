@@ -10,6 +10,7 @@ import type { NarrativeStep, Scenario } from '../engine/types';
 import { firstRevealCrossed, isRevealed, resolveStep, revealTimes, stepStartMs } from './narrativeModel';
 import { getScenario } from './scenarioRegistry';
 import { useLabStore, type LabState } from './store';
+import { useWorkshopStore } from './workshop';
 
 /** A choice index, or the learner chose not to guess. */
 export type Answer = number | 'skipped';
@@ -90,6 +91,11 @@ export function answerOf(scenarioId: string, index: number): Answer | undefined 
   return useNarrativeStore.getState().answers[scenarioId]?.[index];
 }
 
+/** Step i asks a question the learner has not answered (nor chosen to skip) yet. */
+function waitsForAnswer(scenarioId: string, steps: readonly NarrativeStep[], i: number): boolean {
+  return steps[i]?.question !== undefined && answerOf(scenarioId, i) === undefined;
+}
+
 function setIndex(index: number, announce = true): void {
   if (useNarrativeStore.getState().index === index) return;
   useNarrativeStore.setState({ index });
@@ -106,11 +112,11 @@ export function nextStep(): void {
   const lab = useLabStore.getState();
   const t = Math.max(lab.t, times[i]);
   const next = i + 1;
-  const waitsForAnswer = steps[next].question !== undefined && answerOf(lab.scenarioId, next) === undefined;
+  const asks = waitsForAnswer(lab.scenarioId, steps, next);
   setIndex(next, false);
   // The jump itself is not playback (it must not stop at the reveal point it lands on); then play on.
   useLabStore.setState({ t, playing: false });
-  if (useNarrativeStore.getState().guided && t < times[next] && !waitsForAnswer) useLabStore.getState().setPlaying(true);
+  if (useNarrativeStore.getState().guided && t < times[next] && !asks) useLabStore.getState().setPlaying(true);
   emit('step', next);
 }
 
@@ -194,6 +200,19 @@ function onLabChange(s: LabState, prev: LabState): void {
   // playing is a seek (the timeline dragged, Next), which must not stop at a reveal it passes.
   const frame = s.playing && prev.playing && s.t > prev.t && s.t - prev.t <= MAX_FRAME_MS * s.speed + 1;
   if (guided && frame) {
+    // Playing on past a revealed step (Play instead of Next, e.g. after Previous or a step=N link)
+    // into a step that asks: stop where the frame started, on that step, its question not yet
+    // answered by the picture. Checked before the reveal points, since a fast frame may cross the
+    // next step's reveal point too and would otherwise reveal the answer before the question was asked.
+    // (Not in an audience window: the presenter's answers are not mirrored there, its pauses are.)
+    const ask = index + 1;
+    const asks = index < steps.length - 1 && prev.t >= times[index] && times[ask] > prev.t && waitsForAnswer(s.scenarioId, steps, ask);
+    if (asks && !useWorkshopStore.getState().audience) {
+      setIndex(ask, false);
+      useLabStore.setState({ t: prev.t, playing: false });
+      emit('step', ask);
+      return;
+    }
     // The reveal point: playback stops exactly there, whatever the frame rate or speed.
     const k = firstRevealCrossed(times, prev.t, s.t);
     if (k !== undefined) {

@@ -3,6 +3,7 @@
 // stored here, so a change of interventions cannot leave a stale trace behind.
 import { create } from 'zustand';
 import type { FaultSpec } from '../engine/types';
+import { notice } from '../i18n/notices';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 
 export type ViewMode = 'single' | 'compare';
@@ -52,9 +53,20 @@ export const initialLabState: LabState = {
 export const useLabStore = create<LabStore>()((set) => ({
   ...initialLabState,
   ...createSelectionSlice(set),
-  // A new scenario is a new experiment: the old faults' node ids may not even exist there.
-  setScenario: (scenarioId, seed) => set({ scenarioId, seed, t: 0, playing: false, interventions: [] }),
-  setSeed: (seed) => set({ seed, interventions: [] }),
+  // A new scenario is a new experiment: its story and expectations assume none of the learner's
+  // faults, and their node ids may not even exist there. All of them go (even on nodes with the
+  // same id: Compare is the way to run two scenarios under the same faults), and the banner says so.
+  setScenario: (scenarioId, seed) =>
+    set((s) => {
+      const next = { scenarioId, seed, t: 0, playing: false, interventions: [] };
+      const n = s.interventions.length;
+      if (n === 0) return next;
+      const text = notice('notice.faultsCleared', { count: n });
+      return { ...next, notices: s.notices.includes(text) ? s.notices : [...s.notices, text] };
+    }),
+  // The seed only decides which random orders arrive when: the faults name nodes and times of the
+  // same scenario, which all still exist, so they stay (and stay in the address).
+  setSeed: (seed) => set({ seed }),
   setView: (view) => set({ view }),
   setT: (t) => set({ t: Math.max(0, t) }),
   setPlaying: (playing) => set({ playing }),

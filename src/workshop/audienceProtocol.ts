@@ -1,6 +1,7 @@
 // The presenter ↔ audience-window protocol over a BroadcastChannel (same browser, same origin), as
 // pure functions. The presenter's window owns the experiment; each audience window is a
-// read-only follower that mirrors scenario, seed, t, playing, speed, view, story step and faults.
+// read-only follower that mirrors scenario, seed, t, playing, speed, view, story step, faults and
+// the interface language.
 //
 //   audience  → presenter   { p, type: 'hello' }                 "send me everything"
 //   presenter → audience    { p, type: 'state', state }          after every change (each frame while playing)
@@ -9,6 +10,7 @@
 //
 // Even a same-origin channel is input: every message is validated before it touches the store.
 import type { FaultKind, FaultSpec } from '../engine/types';
+import { isLang, type Lang } from '../i18n/types';
 
 export const AUDIENCE_PROTOCOL = 'cel-audience/1';
 
@@ -23,6 +25,8 @@ export interface MirrorState {
   /** The story's step, 0-based. */
   step: number;
   guided: boolean;
+  /** The presenter's interface language: the audience window switches with it. */
+  lang: Lang;
 }
 
 export type AudienceMessage =
@@ -91,7 +95,7 @@ function readFault(v: unknown): FaultSpec | null {
 
 export function readMirrorState(v: unknown, speeds: readonly number[]): MirrorState | null {
   if (!isObj(v)) return null;
-  const { scenarioId, seed, t, playing, speed, view, interventions, step, guided } = v;
+  const { scenarioId, seed, t, playing, speed, view, interventions, step, guided, lang } = v;
   if (typeof scenarioId !== 'string' || !ID.test(scenarioId)) return null;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) return null;
   if (!finiteAtLeast0(t)) return null;
@@ -99,6 +103,8 @@ export function readMirrorState(v: unknown, speeds: readonly number[]): MirrorSt
   if (typeof speed !== 'number' || !speeds.includes(speed)) return null;
   if (view !== 'single' && view !== 'compare') return null;
   if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step > 10_000) return null;
+  // Only a language the lab ships (en, zh-CN): anything else would name a chunk that does not exist.
+  if (typeof lang !== 'string' || !isLang(lang)) return null;
   if (!Array.isArray(interventions) || interventions.length > MAX_FAULTS) return null;
   const faults: FaultSpec[] = [];
   for (const x of interventions) {
@@ -106,7 +112,7 @@ export function readMirrorState(v: unknown, speeds: readonly number[]): MirrorSt
     if (!f) return null;
     faults.push(f);
   }
-  return { scenarioId, seed, t, playing, speed, view, interventions: faults, step, guided };
+  return { scenarioId, seed, t, playing, speed, view, interventions: faults, step, guided, lang };
 }
 
 /** A protocol message, or null for anything else (ignored). */
@@ -131,7 +137,7 @@ export function parseAudienceMessage(data: unknown, speeds: readonly number[]): 
 /** The follower's changes for a new mirror state: only what differs, so unchanged faults keep their identity (no recomputed run). */
 export function mirrorPatch(current: MirrorState, next: MirrorState): Partial<MirrorState> {
   const patch: Partial<MirrorState> = {};
-  for (const key of ['scenarioId', 'seed', 't', 'playing', 'speed', 'view', 'step', 'guided'] as const) {
+  for (const key of ['scenarioId', 'seed', 't', 'playing', 'speed', 'view', 'step', 'guided', 'lang'] as const) {
     if (current[key] !== next[key]) (patch as Record<string, unknown>)[key] = next[key];
   }
   if (JSON.stringify(current.interventions) !== JSON.stringify(next.interventions)) patch.interventions = next.interventions;

@@ -1,5 +1,8 @@
 // Presenter and audience windows kept in step over a BroadcastChannel (protocol: audienceProtocol.ts).
 // Loaded lazily: only when an audience window is opened, or the page is one.
+import { useI18nStore } from '../i18n/i18nStore';
+import { setLanguage } from '../i18n/setLanguage';
+import type { Lang } from '../i18n/types';
 import { useCustomScenarioStore } from '../state/customScenario';
 import { useNarrativeStore } from '../state/narrative';
 import { hasScenario } from '../state/scenarioRegistry';
@@ -31,6 +34,7 @@ function snapshot(): MirrorState {
     interventions: s.interventions,
     step: n.index,
     guided: n.guided,
+    lang: useI18nStore.getState().lang,
   };
 }
 
@@ -64,6 +68,10 @@ export function startPresenter(channel: string): () => void {
   const unsubscribers = [
     useLabStore.subscribe(sendState),
     useNarrativeStore.subscribe(sendState),
+    // A language switch in this window (once its texts have loaded) is followed by the audience.
+    useI18nStore.subscribe((i, prev) => {
+      if (i.lang !== prev.lang) sendState();
+    }),
     useCustomScenarioStore.subscribe((c, prev) => {
       if (c.json !== prev.json) sendScenario();
     }),
@@ -82,12 +90,23 @@ export function startPresenter(channel: string): () => void {
   return stop;
 }
 
+/** The language last asked for, so the state messages that arrive while it loads do not ask again. */
+let requestedLang: Lang | null = null;
+
+function followLanguage(lang: Lang): void {
+  if (lang === requestedLang || (requestedLang === null && lang === useI18nStore.getState().lang)) return;
+  requestedLang = lang;
+  void setLanguage(lang);
+}
+
 function apply(next: MirrorState): void {
   const patch = mirrorPatch(snapshot(), next);
   const lab = { ...patch };
   delete lab.step;
   delete lab.guided;
+  delete lab.lang;
   if (Object.keys(lab).length > 0) useLabStore.setState(lab);
+  followLanguage(next.lang);
   // After the clock: the story follows t by itself, then takes the presenter's exact step.
   const n = useNarrativeStore.getState();
   if (n.index !== next.step || n.guided !== next.guided) useNarrativeStore.setState({ index: next.step, guided: next.guided });

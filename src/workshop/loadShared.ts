@@ -4,7 +4,7 @@
 // from the default scenario, without the rest of the link's state (which belonged to that scenario).
 import { useLabStore } from '../state/store';
 import { MODE_PARAMS, openDialog } from '../state/workshop';
-import { linkLabel, linkStrings, problemLine } from '../ui/share/dialogStrings';
+import { linkLabel, linkLabelEn, linkStrings, problemLine } from '../ui/share/dialogStrings';
 import { registerCustomScenario } from './registerCustom';
 import { decodeSharedScenario, ShareError } from './shareCodec';
 
@@ -34,8 +34,8 @@ export async function loadSharedScenario(search: string): Promise<string> {
   const params = new URLSearchParams(search);
   const encoded = params.get('s') ?? '';
   try {
-    const { scenario, json } = await decodeSharedScenario(encoded, linkLabel);
-    const { scenario: registered } = registerCustomScenario(scenario, json, linkLabel, encoded);
+    const { scenario, json } = await decodeSharedScenario(encoded, linkLabelEn);
+    const { scenario: registered } = registerCustomScenario(scenario, json, linkLabelEn, encoded);
     params.set('scenario', registered.id);
     return `?${params.toString()}`;
   } catch (e) {

@@ -2,7 +2,10 @@
 // The lab's controls, keyboard and graph fault buttons, driven the way a learner would.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setCatalogue } from '../../src/i18n/i18nStore';
+import zhCN from '../../src/i18n/messages.zh-CN';
 import { initialLabState, useLabStore } from '../../src/state/store';
+import { shareSearch } from '../../src/state/urlSync';
 import { App } from '../../src/ui/App';
 
 function resetStore(patch: Partial<typeof initialLabState> = {}) {
@@ -88,6 +91,55 @@ describe('controls', () => {
     });
     expect(useLabStore.getState().scenarioId).toBe('checkout-pubsub');
     expect(screen.getByRole('heading', { level: 2, name: 'Checkout publishes order-placed' })).toBeInTheDocument();
+  });
+});
+
+describe('the learner’s faults across a change of seed or scenario', () => {
+  const twoFaults = [
+    { target: 'fulfillment', kind: 'down' as const, fromMs: 5000, untilMs: 9000 },
+    { target: 'checkout->fulfillment', kind: 'cut' as const, fromMs: 2000 },
+  ];
+
+  it('a new seed keeps them (same nodes, same times), in the store and in the address', async () => {
+    resetStore({ t: 6000, interventions: twoFaults });
+    await renderApp();
+    const seed = screen.getByRole('textbox', { name: 'Seed' });
+    fireEvent.change(seed, { target: { value: '7' } });
+    fireEvent.keyDown(seed, { key: 'Enter' });
+    expect(useLabStore.getState().seed).toBe(7);
+    expect(useLabStore.getState().interventions).toEqual(twoFaults);
+    expect(new URLSearchParams(shareSearch()).get('faults')).toBe('fulfillment:down:5-9,checkout->fulfillment:cut:2-');
+    expect(screen.queryByRole('alert')).toBeNull(); // nothing was dropped: nothing to say
+    expect(screen.getByTestId('node-fulfillment')).toHaveAttribute('data-status', 'down');
+  });
+
+  it('another scenario clears them and says so in words (also in Chinese), and the address drops them', async () => {
+    resetStore({ t: 6000, interventions: twoFaults });
+    await renderApp();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenario' }), { target: { value: 'checkout-pubsub' } });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(useLabStore.getState().interventions).toEqual([]);
+    expect(screen.getByRole('alert')).toHaveTextContent('2 faults you added were cleared: they belong to the previous scenario.');
+    expect(new URLSearchParams(shareSearch()).get('faults')).toBeNull();
+    // The banner says it again in the language on screen.
+    act(() => setCatalogue('zh-CN', zhCN));
+    expect(screen.getByRole('alert')).toHaveTextContent('你加入的 2 个故障已清除：它们属于上一个场景。');
+    act(() => setCatalogue('en', null));
+    // One fault: the singular; no fault: no notice at all.
+    act(() => {
+      useLabStore.getState().dismissNotices();
+      useLabStore.getState().setInterventions([twoFaults[0]]);
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenario' }), { target: { value: 'checkout-sync' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('The fault you added was cleared: it belongs to the previous scenario.');
+    act(() => useLabStore.getState().dismissNotices());
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenario' }), { target: { value: 'checkout-pubsub' } });
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
 

@@ -27,10 +27,24 @@ const STEPS: NarrativeStep[] = [
   { title: 'The end', text: 'That was the story.', highlight: [], atMs: 20_000 },
 ];
 
+const CLOSE_STEPS: NarrativeStep[] = [
+  { title: 'First', text: 'The first moment.', highlight: [], atMs: 5000 },
+  {
+    title: 'Close second',
+    text: 'Half a second later.',
+    highlight: [],
+    atMs: 5500,
+    question: { prompt: 'What happens next?', choices: ['This', 'That'], answer: 0, explanation: 'This.' },
+  },
+  { title: 'Last', text: 'The end.', highlight: [], atMs: 9000 },
+];
+
 vi.mock('../../src/scenarios/builtins', async (importOriginal) => {
   const orig = await importOriginal<typeof import('../../src/scenarios/builtins')>();
   const list: Scenario[] = orig.builtinScenarios.map((s) => {
     if (s.id === 'checkout-sync') return { ...s, steps: STEPS, minutes: 5 };
+    // Reveal points closer together than one 16× frame (1.6 s): a question between them.
+    if (s.id === 'checkout-sync-two-calls') return { ...s, steps: CLOSE_STEPS };
     // A scenario whose texts look like markup: the list must show them as text.
     if (s.id === 'checkout-pubsub') return { ...s, summary: 'Publishes <img src=x onerror="window.__pwned=1"> events', steps: undefined };
     return { ...s, steps: undefined };
@@ -232,6 +246,63 @@ describe('guided story', () => {
     expect(screen.getByTestId('narrative-outcome')).toHaveTextContent('Your prediction: Checkout and the shopper. You were right.');
     expect(reveal).toHaveTextContent('A synchronous call holds the caller until the answer comes back.');
     expect(within(question).getByRole('button', { name: /Checkout and the shopper/ })).toHaveTextContent('correct answer');
+  });
+
+  it('playing on after Previous (pressed while playing) stops where the next step asks: its question is not skipped', async () => {
+    await renderApp();
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Continue' }));
+    tick(3000);
+    expect(lab().playing).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Next step' })); // while playing: step 2 asks, so it waits
+    expect(lab()).toMatchObject({ t: 5000, playing: false });
+    fireEvent.click(screen.getByRole('button', { name: 'Previous step' }));
+    expect(within(panel()).getByText('Step 1 of 3')).toBeInTheDocument();
+    expect(panel()).toHaveAttribute('data-revealed', 'true');
+
+    // Play (not Next) plays on into step 2, whose question waits: playback pauses at its start.
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    tick(8000);
+    expect(lab()).toMatchObject({ t: 5000, playing: false });
+    expect(within(panel()).getByText('Step 2 of 3')).toBeInTheDocument();
+    expect(panel()).toHaveAttribute('data-revealed', 'false');
+    expect(within(screen.getByTestId('narrative-question')).getByRole('button', { name: 'Skip' })).toBeInTheDocument();
+    expect(screen.queryByTestId('narrative-reveal')).toBeNull();
+
+    // Not a trap: Play again is a deliberate choice, and playback stops at the reveal point as ever.
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    tick(12_300);
+    expect(lab()).toMatchObject({ t: 12_000, playing: false });
+    expect(screen.getByTestId('narrative-outcome')).toHaveTextContent('You did not make a prediction.');
+  });
+
+  it('a step=N link on a revealed step, then Play: the next question is asked before its reveal', async () => {
+    initFromUrl('?scenario=checkout-sync&seed=42&t=6&step=1');
+    await renderApp();
+    expect(within(panel()).getByText('Step 1 of 3')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    tick(9000);
+    expect(lab()).toMatchObject({ t: 6000, playing: false });
+    expect(within(panel()).getByText('Step 2 of 3')).toBeInTheDocument();
+    expect(screen.getByTestId('narrative-question')).toBeInTheDocument();
+    expect(screen.queryByTestId('narrative-reveal')).toBeNull();
+  });
+
+  it('a question whose reveal point is less than a frame away is still asked before it is revealed', async () => {
+    reset({ scenarioId: 'checkout-sync-two-calls' });
+    await renderApp();
+    fireEvent.click(within(panel()).getByRole('button', { name: 'Continue' }));
+    tick(5400);
+    expect(lab()).toMatchObject({ t: 5000, playing: false }); // step 1's reveal point
+    fireEvent.click(screen.getByRole('button', { name: 'Play' }));
+    tick(6600); // one 16× frame would cross both 5 s (left behind) and 5.5 s (step 2's reveal)
+    expect(lab()).toMatchObject({ t: 5000, playing: false });
+    expect(within(panel()).getByText('Step 2 of 3')).toBeInTheDocument();
+    expect(panel()).toHaveAttribute('data-revealed', 'false');
+    fireEvent.click(within(screen.getByTestId('narrative-question')).getByRole('button', { name: /This/ }));
+    expect(lab().playing).toBe(true);
+    tick(6600);
+    expect(lab()).toMatchObject({ t: 5500, playing: false });
+    expect(screen.getByTestId('narrative-outcome')).toHaveTextContent('Your prediction: This. You were right.');
   });
 
   it('Skip, then the reveal says it was skipped', async () => {

@@ -206,7 +206,12 @@ export const tests = [
         }
       }, JSON.stringify(CUSTOM, null, 2));
       await page.getByTestId('graph-workshop-mini').waitFor();
-      assert.equal(await page.getByTestId('notices').count(), 0, 'the earlier problems are gone');
+      // The earlier problems are gone; the fault added to the previous scenario is cleared, in words.
+      assert.equal(
+        ((await page.getByTestId('notices').textContent()) ?? '').replace(/Dismiss$/, '').trim(),
+        'The fault you added was cleared: it belongs to the previous scenario.',
+      );
+      assert.equal(new URL(page.url()).searchParams.get('faults'), null, 'and the address drops it');
       assert.equal(await page.getByRole('combobox', { name: /Scenario/ }).inputValue(), 'workshop-mini');
       await page.waitForFunction(() => new URL(location.href).searchParams.has('s'));
       assert.equal(page.url().includes('scenario=workshop-mini'), true);
@@ -334,6 +339,12 @@ export const tests = [
       const fits = await page.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1);
       assert.ok(fits, 'one screen, no page scroll');
       await screenshot('workshop-embed-800x500');
+      // At 12 s step 1 is revealed; playing on enters step 2, which asks first: playback pauses there.
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.locator('[data-testid="narrative"][data-step="2"][data-revealed="false"]').waitFor({ state: 'attached' });
+      assert.equal(await page.getByRole('button', { name: 'Play' }).count(), 1, 'paused for the prediction');
+      assert.equal(await timeMs(page), 12_000, 'where playback was');
+      // Play again is the learner's choice: it plays on.
       await page.getByRole('button', { name: 'Play' }).click();
       await page.waitForTimeout(400);
       assert.equal(await page.getByRole('button', { name: 'Pause' }).count(), 1);
@@ -411,6 +422,12 @@ export const tests = [
       fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
       await audience.screenshot({ path: path.join(ROOT, 'test-results', 'workshop-audience.png') });
       assert.ok(fp.nodes.includes('node-inventory=down'), fp.nodes.join(' '));
+      // A language switch in the presenter's window is followed, and back.
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await audience.waitForFunction(() => document.documentElement.lang === 'zh-CN', null, { timeout: 10_000 });
+      await audience.getByTestId('audience-banner').filter({ hasText: '观众视图' }).waitFor();
+      await page.getByRole('combobox', { name: /Language/ }).selectOption('en');
+      await audience.waitForFunction(() => document.documentElement.lang === 'en', null, { timeout: 10_000 });
       await audience.close();
       assert.deepEqual(errors, []);
     },

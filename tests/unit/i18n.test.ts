@@ -11,7 +11,7 @@ import zhCN, { roles } from '../../src/i18n/messages.zh-CN';
 import { noticeText, notice } from '../../src/i18n/notices';
 import { applyTables, registeredTables } from '../../src/i18n/tables';
 import { tables as zhTables } from '../../src/i18n/tables.zh-CN';
-import '../../src/ui/share/dialogStrings';
+import { embedOriginsIgnored, linkLabel, problemLine } from '../../src/ui/share/dialogStrings';
 import '../../src/ui/share/lazyStrings';
 import { workshopStrings } from '../../src/ui/share/strings';
 import { builtinScenarios } from '../../src/scenarios/builtins';
@@ -98,6 +98,22 @@ describe('word tables of the workshop features', () => {
     for (const name of Object.keys(zhTables)) if (!registeredTables().has(name)) missing.push(`${name} (no such table)`);
     expect(registeredTables().size).toBeGreaterThan(0);
     expect(missing).toEqual([]);
+  });
+
+  it('the workshop notices (embed origins, file and link problems) are said in the language on screen', () => {
+    const zh = translator(zhCN);
+    const origins = embedOriginsIgnored(['ftp://x', 'https://a.example/p']);
+    expect(origins).toBe('Ignored in origins= (not an exact origin such as https://example.org): “ftp://x”, “https://a.example/p”.');
+    expect(noticeText(origins, zh)).toBe('已忽略 origins= 中的这些项（它们不是 https://example.org 这样的精确源）：“ftp://x”, “https://a.example/p”。');
+    // A problem in a shared link: the source's name is a message too.
+    const inLink = problemLine(linkLabel, { line: 3, path: 'nodes[0].partitions', message: 'must be at least 1, found 0' });
+    expect(inLink).toBe('shared link:3: nodes[0].partitions: must be at least 1, found 0');
+    expect(noticeText(inLink, zh)).toBe('分享的链接 第 3 行：nodes[0].partitions: must be at least 1, found 0');
+    // In a file: its name is data, as it is; no line, no path.
+    const inFile = problemLine('<b>my</b>.json', { path: '', message: 'not valid JSON' });
+    expect(inFile).toBe('<b>my</b>.json: not valid JSON');
+    expect(noticeText(inFile, zh)).toBe('<b>my</b>.json：not valid JSON');
+    expect(noticeText(inFile, tEn)).toBe(inFile);
   });
 
   it('switch in place with the language and back', () => {

@@ -122,6 +122,7 @@ describe('audience channel', () => {
     interventions: [{ target: 'fulfillment', kind: 'down', fromMs: 10_000, untilMs: 30_000 }],
     step: 2,
     guided: true,
+    lang: 'en',
   };
 
   it('round-trips every message', () => {
@@ -156,6 +157,18 @@ describe('audience channel', () => {
       { view: 'grid' },
       { step: -1 },
       { guided: 1 },
+      // The language: only one the lab ships, spelled exactly; never missing (a window must not guess).
+      { lang: undefined },
+      { lang: 'fr' },
+      { lang: 'zh' },
+      { lang: 'zh-cn' },
+      { lang: 'EN' },
+      { lang: '' },
+      { lang: 'zh-CN ' },
+      { lang: '__proto__' },
+      { lang: 1 },
+      { lang: ['en'] },
+      { lang: { toString: () => 'en' } },
       { interventions: 'none' },
       { interventions: [{ target: 'a', kind: 'explode', fromMs: 0 }] },
       { interventions: [{ target: 'a b', kind: 'down', fromMs: 0 }] },
@@ -165,6 +178,19 @@ describe('audience channel', () => {
     ];
     for (const b of broken) expect(readMirrorState({ ...state, ...b }, SPEEDS), JSON.stringify(b).slice(0, 80)).toBeNull();
     expect(readMirrorState({ ...state, interventions: [{ target: 'a->b', kind: 'cut', fromMs: 0 }] }, SPEEDS)).not.toBeNull();
+    expect(readMirrorState({ ...state, lang: 'zh-CN' }, SPEEDS)?.lang).toBe('zh-CN');
+  });
+
+  it('carries the presenter’s language, so the audience window follows a later switch', () => {
+    const zh: MirrorState = { ...state, lang: 'zh-CN' };
+    const parsed = parseAudienceMessage(structuredClone(stateMsg(zh)), SPEEDS);
+    expect(parsed).toEqual({ p: AUDIENCE_PROTOCOL, type: 'state', state: zh });
+    // A switch alone is a change worth applying, and nothing else changes with it.
+    expect(mirrorPatch(state, zh)).toEqual({ lang: 'zh-CN' });
+    expect(mirrorPatch(zh, state)).toEqual({ lang: 'en' });
+    // A message without it is refused whole: nothing of it touches the store.
+    const { lang: _omitted, ...withoutLang } = zh;
+    expect(parseAudienceMessage({ p: AUDIENCE_PROTOCOL, type: 'state', state: withoutLang }, SPEEDS)).toBeNull();
   });
 
   it('patches only what changed (unchanged faults keep their identity: no recomputed run)', () => {

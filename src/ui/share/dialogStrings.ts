@@ -1,7 +1,10 @@
 // The words of the workshop features that load lazily: the share and embed dialogs, the cheat
 // sheet, and the messages about shared links, scenario files and embed origins. Companion of
 // strings.ts (first paint); kept apart so these words are not in the first download.
+import '../../i18n/messages.details.en';
+import { notice } from '../../i18n/notices';
 import { localizedTable } from '../../i18n/tables';
+import type { Params } from '../../i18n/types';
 import type { ScenarioProblem } from '../../scenarios/scenarioFile';
 
 export const dialogStrings = localizedTable('workshop.dialogs', {
@@ -46,15 +49,23 @@ export const dialogStrings = localizedTable('workshop.dialogs', {
   contextEscape: 'Clear the selection (in the side pane); close a dialog or the Workshop menu',
 });
 
+// The notices below are worded through the message catalogue (notice()): the banner says them again
+// in the language on screen, also after a switch. The values quoted in them (origins, file names,
+// the validator's words) are data, shown as text.
+
 /** A notice: origins in an embed's address that are not exact origins. */
 export function embedOriginsIgnored(items: readonly string[]): string {
   const shown = items.slice(0, 5).map((o) => `“${o.length > 60 ? `${o.slice(0, 60)}…` : o}”`);
-  return `Ignored in origins= (not an exact origin such as https://example.org): ${shown.join(', ')}${items.length > 5 ? ', …' : ''}.`;
+  return notice('notice.originsIgnored', { origins: `${shown.join(', ')}${items.length > 5 ? ', …' : ''}` });
 }
 
-/** "my.json:5: nodes[1].partitions: must be at least 1, found 0" */
-export function problemLine(label: string, p: ScenarioProblem): string {
-  return `${label}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
+/**
+ * "my.json:5: nodes[1].partitions: must be at least 1, found 0". `label` names the source: a file
+ * name (data), or a message such as linkLabel, worded in the language on screen.
+ */
+export function problemLine(label: string | { key: 'workshop.linkLabel' }, p: ScenarioProblem): string {
+  const params: Params = { label, detail: p.path ? `${p.path}: ${p.message}` : p.message };
+  return p.line ? notice('notice.problemAtLine', { ...params, line: p.line }) : notice('notice.problem', params);
 }
 
 // ─── Scenario files ───────────────────────────────────────────────────────────────────────────
@@ -69,7 +80,10 @@ export const fileStrings = localizedTable('workshop.files', {
 
 // ─── Shared links (`?s=`) ────────────────────────────────────────────────────────────────────
 
-export const linkLabel = 'shared link';
+/** How the problems of a `?s=` link name their source ("shared link:3: …"), in the language on screen. */
+export const linkLabel = { key: 'workshop.linkLabel' } as const;
+/** The same in English, for the validator's own messages (ScenarioError.file). */
+export const linkLabelEn = 'shared link';
 
 export const linkStrings = localizedTable('workshop.links', {
   failed: (reason: string) => `The scenario in this link could not be opened: ${reason} Pick a scenario from the list instead.`,
