@@ -1,7 +1,12 @@
 // Vitest setup for every test file. Default environment is node; component tests opt into jsdom
 // with `// @vitest-environment jsdom` on their first line, so everything DOM-ish is guarded.
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/react';
 import { MotionGlobalConfig } from 'motion';
+
+// findBy*/waitFor wait up to 5 s (default 1 s): lazily loaded dialogs and panes take longer than
+// a second on a loaded CI machine, and a too-short wait fails a correct test.
+configure({ asyncUtilTimeout: 5_000 });
 
 // Animations finish instantly so assertions see the end state without waiting on frames.
 MotionGlobalConfig.skipAnimations = true;
