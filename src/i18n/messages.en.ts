@@ -168,6 +168,7 @@ export const en = {
   'metrics.rejected': '✎ {count} rejected (invalid)',
   'metrics.failed': '✗ {count} failed',
   'metrics.waiting': ' · … {count} waiting',
+  'metrics.committedButFailed': 'of the failed, {count} committed but failed: the service wrote the row, the caller was told it failed',
   'metrics.published': 'Events published:',
   'metrics.groups': 'Consumer groups',
   'metrics.group': 'Group',

@@ -203,6 +203,7 @@ const zhCN: Catalogue = {
   'metrics.rejected': '✎ {count} 被拒绝（无效）',
   'metrics.failed': '✗ {count} 失败',
   'metrics.waiting': ' · … {count} 等待中',
+  'metrics.committedButFailed': '失败的命令中有 {count} 个“已提交却报失败”：服务已写入数据，调用方却被告知失败',
   'metrics.published': '已发布事件：',
   'metrics.groups': '消费者组',
   'metrics.group': '组',

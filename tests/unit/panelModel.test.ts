@@ -23,3 +23,12 @@ describe('metrics panel model', () => {
     expect(formatPercent(panel.commands?.successRate)).toMatch(/^\d+\.\d%$/);
   });
 });
+
+describe('committed but failed', () => {
+  it('the panel model carries the count the sync story asks the learner to read', () => {
+    const outage = simulate(checkoutSync, { interventions: [{ target: 'fulfillment', kind: 'down', fromMs: 10_000, untilMs: 30_000 }] });
+    const panel = selectPanel(metricsAt(buildTraceIndex(outage, checkoutSync), 40_000), checkoutSync);
+    expect(panel.commands?.committedButFailed).toBeGreaterThan(0);
+    expect(panel.commands!.committedButFailed).toBeLessThanOrEqual(panel.commands!.failed);
+  });
+});

@@ -67,6 +67,11 @@ export function MetricsPanel() {
             <span className="is-failed">{t('metrics.failed', { count: c.failed })}</span>
             {c.pending > 0 ? t('metrics.waiting', { count: c.pending }) : ''}
           </p>
+          {c.committedButFailed > 0 ? (
+            <p className="lab-metrics__counts is-failed" data-testid={id(`${c.service}-committedButFailed`)} data-value={c.committedButFailed}>
+              ⚠ {t('metrics.committedButFailed', { count: c.committedButFailed })}
+            </p>
+          ) : null}
         </>
       ) : m.published > 0 || m.groups.length > 0 ? (
         <p className="lab-metrics__counts">

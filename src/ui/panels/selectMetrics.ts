@@ -15,6 +15,8 @@ export interface CommandPanel {
   rejected: number;
   failed: number;
   pending: number;
+  /** Failed commands whose row the service committed anyway (the dual-write hazard the sync story shows). */
+  committedButFailed: number;
   /**
    * succeeded / (succeeded + failed): the share of VALID commands that worked. Rejections (4xx)
    * are correct answers to bad commands, not failures of the system — the engine's definition
@@ -69,6 +71,7 @@ export function selectPanel(m: MetricsAt, scenario: Scenario): PanelModel {
       rejected: c.rejected,
       failed: c.failed,
       pending: c.submitted - c.finished,
+      committedButFailed: c.committedButFailed,
       successRate: judged === 0 ? undefined : c.succeeded / judged,
       p50: c.p50LatencyMs,
       p99: c.p99LatencyMs,
