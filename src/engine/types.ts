@@ -322,6 +322,13 @@ export interface NarrativeStep {
   atMs: number;
   /** Predict before you see: asked before the reveal point, answered after it. */
   question?: { prompt: string; choices: string[]; answer: number; explanation: string };
+  /**
+   * Faults the learner was asked to add that this step's text, question and reveal take for granted.
+   * Opening or reaching the step without them adds them as ordinary interventions, with a notice
+   * (src/state/storyAssumes.ts); a learner fault on the same node, of the same kind, overlapping
+   * in time counts as already there.
+   */
+  assumes?: FaultSpec[];
 }
 
 export interface ScenarioTranslation {

@@ -253,6 +253,9 @@ export const en = {
     one: 'The fault you added was cleared: it belongs to the previous scenario.',
     other: '{count} faults you added were cleared: they belong to the previous scenario.',
   },
+  // Not about the link: a story step took a fault for granted and the lab added it (src/state/storyAssumes.ts).
+  'notice.stepAssumesDown': 'Step {step} assumes {node} is down from {from} s to {until} s: added to your faults.',
+  'notice.stepAssumes': 'Step {step} assumes the fault {fault}: added to your faults.',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en | keyof typeof enDetails;

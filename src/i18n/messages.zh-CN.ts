@@ -504,6 +504,8 @@ const zhCN: Catalogue = {
   'notice.problem': '{label}：{detail}',
   'workshop.linkLabel': '分享的链接',
   'notice.faultsCleared': '你加入的 {count} 个故障已清除：它们属于上一个场景。',
+  'notice.stepAssumesDown': '第 {step} 步假定 {node} 从 {from} 秒到 {until} 秒停机：已加入你的故障。',
+  'notice.stepAssumes': '第 {step} 步假定故障 {fault}：已加入你的故障。',
 };
 
 export default zhCN;

@@ -85,15 +85,16 @@ export const checkoutSync: Scenario = {
   steps: [
     {
       title: 'Three calls per order',
-      text: 'Each place-order: Checkout validates it (about 1 in 10 is invalid and gets 422), commits the order, then POSTs ship-order to Fulfillment, reserve-stock to Inventory and record-sale to Analytics, one after the other, and answers 201 only when all three have answered. The median order takes about 1.3 s.\n\nYour turn: when the story pauses, take Order Fulfillment down (its Take down button or its Faults menu) and play on; bring it back up at about 30 s. The next steps describe that outage.',
+      text: 'Each place-order: Checkout validates it (about 1 in 10 is invalid and gets 422), commits the order, then POSTs ship-order to Fulfillment, reserve-stock to Inventory and record-sale to Analytics, one after the other, and answers 201 only when all three have answered. The median order takes about 1.3 s.\n\nYour turn: when the story pauses at 10 s, take Order Fulfillment down (its Take down button or its Faults menu) and play on; bring it back up at 30 s. The next steps describe that outage, from 10 s to 30 s (if you go on without it, the lab adds it for you).',
       highlight: ['checkout', 'checkout->fulfillment', 'checkout->inventory', 'checkout->analytics'],
-      atMs: 8000,
+      atMs: 10_000,
     },
     {
       title: 'Fulfillment is down: orders fail',
-      text: 'While Fulfillment is down (from about 10 s to 30 s if you took it down when asked — if you did not, do it now and replay from 10 s), Checkout’s POST ship-order is refused; after 3 attempts Checkout answers 502. Fewer than half of the orders placed in that window succeed — and the failed ones were already committed by Checkout (the “committed but failed” count in the metrics). The order command is chained to a shipping command: does the order exist or not?',
+      text: 'While Fulfillment is down (from 10 s to 30 s), Checkout’s POST ship-order is refused; after 3 attempts Checkout answers 502. Fewer than half of the orders placed in that window succeed — and the failed ones were already committed by Checkout (the “committed but failed” count in the metrics). The order command is chained to a shipping command: does the order exist or not?',
       highlight: ['fulfillment', 'checkout->fulfillment', 'checkout'],
       atMs: 20_000,
+      assumes: fulfillmentOutage,
       question: {
         prompt: 'Fulfillment is down. What happens to the orders placed meanwhile?',
         choices: ['Nothing: Checkout has already committed them', 'They fail for the shopper, although Checkout committed them', 'They wait until Fulfillment is back'],
@@ -106,6 +107,7 @@ export const checkoutSync: Scenario = {
       text: 'During the outage the answers are also slower: Checkout spends its retries and backoff before giving up, so the median latency of orders placed between 10 s and 30 s is more than 20% above the run without the outage.',
       highlight: ['shoppers->checkout', 'checkout'],
       atMs: 30_000,
+      assumes: fulfillmentOutage,
     },
     {
       title: 'Any context can break checkout',
@@ -196,15 +198,16 @@ export const checkoutPubsub: Scenario = {
   steps: [
     {
       title: 'Publish, then answer',
-      text: 'Each place-order: Checkout validates it, commits the order, publishes order-placed to online-orders (3 partitions, keyed by order id) and answers 201 as soon as the broker acknowledges. The median order takes about 0.6 s. Fulfillment, Inventory and Analytics each consume every event in their own consumer group.\n\nYour turn: when the story pauses, take Order Fulfillment down (its Take down button or its Faults menu) and play on; bring it back up at about 30 s. The next steps describe that outage.',
+      text: 'Each place-order: Checkout validates it, commits the order, publishes order-placed to online-orders (3 partitions, keyed by order id) and answers 201 as soon as the broker acknowledges. The median order takes about 0.6 s. Fulfillment, Inventory and Analytics each consume every event in their own consumer group.\n\nYour turn: when the story pauses at 10 s, take Order Fulfillment down (its Take down button or its Faults menu) and play on; bring it back up at 30 s. The next steps describe that outage, from 10 s to 30 s (if you go on without it, the lab adds it for you).',
       highlight: ['checkout', 'checkout->online-orders', 'online-orders'],
-      atMs: 8000,
+      atMs: 10_000,
     },
     {
       title: 'Fulfillment is down: checkout does not care',
-      text: 'While Fulfillment is down (from about 10 s to 30 s if you took it down when asked — if you did not, do it now and replay from 10 s), Checkout answers exactly as it would without the outage: the same success rate, the same latency. The events wait in the log instead, and Fulfillment’s lag grows past 10.',
+      text: 'While Fulfillment is down (from 10 s to 30 s), Checkout answers exactly as it would without the outage: the same success rate, the same latency. The events wait in the log instead, and Fulfillment’s lag grows past 10.',
       highlight: ['fulfillment', 'online-orders', 'checkout'],
       atMs: 25_000,
+      assumes: fulfillmentOutage,
       question: {
         prompt: 'Fulfillment is down. What happens to checkout’s success rate?',
         choices: ['It drops, as with synchronous POSTs', 'It stays exactly the same', 'It drops a little, because of retries'],
@@ -217,6 +220,7 @@ export const checkoutPubsub: Scenario = {
       text: 'Back at 30 s, Fulfillment resumes from its committed offset and works through the backlog; by the end its lag is 0. Every group processed every published event exactly once: none lost, none twice.',
       highlight: ['online-orders->fulfillment', 'fulfillment'],
       atMs: 45_000,
+      assumes: fulfillmentOutage,
     },
     {
       title: 'Decoupled in time and in code',

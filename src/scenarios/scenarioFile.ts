@@ -267,6 +267,14 @@ function readSteps(r: Reader, v: unknown, path: string, durationMs: number): Nar
       if (choices.length < 2) r.problem(join(qp, 'choices'), 'give at least two choices');
       step.question = { prompt: r.str(qo, 'prompt', qp), choices, answer: r.num(qo, 'answer', qp, { min: 0, max: Math.max(0, choices.length - 1), int: true }), explanation: r.str(qo, 'explanation', qp) };
     }
+    // The learner faults the step takes for granted (added for the learner when missing).
+    if (so.assumes !== undefined) {
+      const ap = join(sp, 'assumes');
+      step.assumes = r.arr(so.assumes, ap).flatMap((f, j) => {
+        const fault = readFault(r, f, `${ap}[${j}]`);
+        return fault ? [fault] : [];
+      });
+    }
     return [step];
   });
 }
@@ -618,6 +626,12 @@ function checkReferences(r: Reader, s: Scenario): void {
     checkFault(f, `faults[${i}].target`);
     checkStart(f, `faults[${i}].fromMs`, s.durationMs);
   });
+  s.steps?.forEach((step, i) =>
+    step.assumes?.forEach((f, j) => {
+      checkFault(f, `steps[${i}].assumes[${j}].target`);
+      checkStart(f, `steps[${i}].assumes[${j}].fromMs`, s.durationMs);
+    }),
+  );
   s.expectations.forEach((e, i) =>
     e.faults.forEach((f, j) => {
       checkFault(f, `expectations[${i}].faults[${j}].target`);

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { NarrativeStep, Scenario } from '../engine/types';
 import { firstRevealCrossed, isRevealed, resolveStep, revealTimes, stepStartMs } from './narrativeModel';
 import { getScenario } from './scenarioRegistry';
+import { assumedNotice, missingAssumptions } from './storyAssumes';
 import { useLabStore, type LabState } from './store';
 import { useWorkshopStore } from './workshop';
 
@@ -229,7 +230,13 @@ function onLabChange(s: LabState, prev: LabState): void {
   }
   const next = resolveStep(times, index, s.t, s.t > prev.t ? 'forward' : 'back');
   if (next !== index) {
-    setIndex(next, false);
+    // A seek (the timeline, Step, a jump) is the learner exploring: it adds no assumed faults.
+    seeking = true;
+    try {
+      setIndex(next, false);
+    } finally {
+      seeking = false;
+    }
     emit(isRevealed(times, next, s.t) ? 'reveal' : 'step', next);
   } else if (isRevealed(times, index, s.t) && !isRevealed(times, index, prev.t)) {
     // Stepped or scrubbed past the reveal point of the step on screen: it is revealed, say so.
@@ -237,4 +244,49 @@ function onLabChange(s: LabState, prev: LabState): void {
   }
 }
 
+let seeking = false;
+
 useLabStore.subscribe(onLabChange);
+
+// ─── The faults a step takes for granted ───────────────────────────────────────────────────────
+
+/**
+ * The step on screen assumes faults the learner was asked to add (step.assumes): add the missing
+ * ones as ordinary interventions and say so. Runs whenever the step or the guided mode changes
+ * (Next, Play into it, a `step=N` link, an embed's step; not a seek on the timeline, which is the
+ * learner exploring), not when the learner edits faults: a
+ * fault they remove while on the step stays removed. Not in an audience window, which mirrors the
+ * presenter's faults.
+ */
+export function applyStepAssumptions(): void {
+  if (held || seeking) return;
+  // The learner's step, not the one t resolves to: Next and a link set the step before the clock.
+  const { guided, index: i } = useNarrativeStore.getState();
+  if (!guided || useWorkshopStore.getState().audience) return;
+  const lab = useLabStore.getState();
+  const { scenario, steps } = currentStory();
+  const missing = missingAssumptions(scenario, steps[i], lab.interventions);
+  if (missing.length === 0) return;
+  lab.setInterventions([...lab.interventions, ...missing]);
+  for (const f of missing) lab.addNotice(assumedNotice(scenario, i, f));
+}
+
+useNarrativeStore.subscribe((s, prev) => {
+  if (s.index !== prev.index || s.guided !== prev.guided) applyStepAssumptions();
+});
+
+let held = false;
+
+/**
+ * Runs fn (reading a link: scenario, t and faults first, then the step and `story=off`) without
+ * adding assumed faults half-way, then adds those the step it ends on assumes.
+ */
+export function withStepAssumptionsHeld(fn: () => void): void {
+  held = true;
+  try {
+    fn();
+  } finally {
+    held = false;
+  }
+  applyStepAssumptions();
+}

@@ -143,7 +143,7 @@ function parseFault(item: string): FaultSpec | null {
   return f;
 }
 
-function formatFault(f: FaultSpec): string {
+export function formatFault(f: FaultSpec): string {
   const until = f.untilMs === undefined ? '' : String(f.untilMs / 1000);
   let param: number | undefined;
   if (f.kind === 'slow' && f.factor !== undefined && f.factor !== DEFAULT_SLOW_FACTOR) param = f.factor;

@@ -2,6 +2,7 @@
 // the first paint is already the linked moment), then written with replaceState: the back button
 // should leave the lab, not rewind playback frame by frame.
 import { initLanguageFromUrl, langSearch, subscribeLangUrl } from '../i18n/langUrl';
+import { withStepAssumptionsHeld } from './narrative';
 import { initNarrativeFromUrl, narrativeSearch, subscribeNarrativeUrl } from './narrativeUrl';
 import { useCustomScenarioStore } from './customScenario';
 import { allScenarios, DEFAULT_SCENARIO_ID, hasScenario } from './scenarioRegistry';
@@ -16,18 +17,22 @@ export function initFromUrl(search: string = window.location.search): void {
   const refs = allScenarios().map((s) => ({ id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title }));
   const { state, notices } = parseUrl(search, refs, DEFAULT_SCENARIO_ID);
   const store = useLabStore.getState();
-  useLabStore.setState({
-    scenarioId: hasScenario(state.scenarioId) ? state.scenarioId : refs[0].id,
-    seed: state.seed,
-    t: state.t,
-    view: state.view,
-    interventions: state.interventions,
-    speed: state.speed ?? 1,
-    playing: false,
+  // A step that assumes a fault (step.assumes) gets it once the whole link is read: after its own
+  // faults (no duplicate) and `story=off` (free play assumes nothing).
+  withStepAssumptionsHeld(() => {
+    useLabStore.setState({
+      scenarioId: hasScenario(state.scenarioId) ? state.scenarioId : refs[0].id,
+      seed: state.seed,
+      t: state.t,
+      view: state.view,
+      interventions: state.interventions,
+      speed: state.speed ?? 1,
+      playing: false,
+    });
+    for (const n of notices) store.addNotice(n);
+    // The story's step (needs the scenario and t just set).
+    for (const n of initNarrativeFromUrl(search)) store.addNotice(n);
   });
-  for (const n of notices) store.addNotice(n);
-  // The story's step (needs the scenario and t just set).
-  for (const n of initNarrativeFromUrl(search)) store.addNotice(n);
   // The interface language (`lang=zh-CN`): starts loading it; main.tsx waits for it before the first paint.
   for (const n of initLanguageFromUrl(search)) store.addNotice(n);
 }
