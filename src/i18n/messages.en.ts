@@ -78,6 +78,11 @@ export const en = {
   'graph.consumers': 'Consumers',
   'graph.memberJoining': 'joining',
   'graph.memberIdle': 'idle',
+  // What a member's handler is doing now (src/view/memberActivity.ts); p1@7 = partition 1, offset 7.
+  // A failed record is held (blocking retry): nothing after it in its partition is handled first.
+  'graph.memberHandling': 'handling p{partition}@{offset}',
+  'graph.memberRetrying': 'handling p{partition}@{offset}, attempt {attempt}',
+  'graph.memberFailed': 'p{partition}@{offset} failed (attempt {attempt}) · p{partition} waits',
   'graph.life.down': 'down',
   'graph.life.crashed': 'crashed',
   'graph.takeDown': 'Take {name} down',

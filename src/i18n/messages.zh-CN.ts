@@ -93,6 +93,9 @@ const zhCN: Catalogue = {
   'graph.consumers': '消费者',
   'graph.memberJoining': '加入中',
   'graph.memberIdle': '空闲',
+  'graph.memberHandling': '正在处理 p{partition}@{offset}',
+  'graph.memberRetrying': '正在处理 p{partition}@{offset}，第 {attempt} 次尝试',
+  'graph.memberFailed': 'p{partition}@{offset} 失败（第 {attempt} 次）· p{partition} 等待中',
   'graph.life.down': '停机',
   'graph.life.crashed': '已崩溃',
   // The name is read, not shown (the node shows it above): the visible words come after it.

@@ -4,6 +4,7 @@
 import { useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
+import { memberActivityAt, type MemberActivity } from '../../view/memberActivity';
 import { consumerDirectory, formatPartitions, lifeAt, type Life } from '../../view/membersAt';
 
 /** Beyond this many members, they are drawn as compact chips that wrap. */
@@ -14,6 +15,15 @@ interface Row {
   group: string;
   text: string;
   life: Life;
+  /** The record in its handler ('' when none), and each failed record it holds for a retry. */
+  handling: string;
+  failed: string[];
+}
+
+function handlingText(a: MemberActivity, t: ReturnType<typeof useT>): string {
+  const h = a.handling;
+  if (!h) return '';
+  return t(h.attempt > 1 ? 'graph.memberRetrying' : 'graph.memberHandling', { partition: h.partition, offset: h.offset, attempt: h.attempt });
 }
 
 export function ConsumerMembers({ serviceId }: { serviceId: string }) {
@@ -29,7 +39,9 @@ export function ConsumerMembers({ serviceId }: { serviceId: string }) {
       const g = w.topics[m.topic]?.groups[m.group];
       const parts = g?.assignment[m.id];
       const text = g === undefined || !(m.id in g.assignment) ? t('graph.memberJoining') : parts && parts.length > 0 ? formatPartitions(parts) : t('graph.memberIdle');
-      return { id: m.id, group: m.group, text, life };
+      const a = life === 'up' ? memberActivityAt(run.trace, scenario, m.id, w.t) : undefined;
+      const failed = a ? a.failed.map((f) => t('graph.memberFailed', { partition: f.partition, offset: f.offset, attempt: f.attempt })) : [];
+      return { id: m.id, group: m.group, text, life, handling: a ? handlingText(a, t) : '', failed };
     });
   });
   if (rows.length === 0) return null;
@@ -44,6 +56,18 @@ export function ConsumerMembers({ serviceId }: { serviceId: string }) {
           {r.life !== 'up' ? <span className="lab-members__life"> ({t(`graph.life.${r.life}`)})</span> : null}
           {': '}
           {r.text}
+          {r.handling ? (
+            <span className="lab-members__activity" data-testid={`member-${r.id}-handling`}>
+              {' · '}
+              {r.handling}
+            </span>
+          ) : null}
+          {r.failed.map((f) => (
+            <span key={f} className="lab-members__activity is-failed" data-testid={`member-${r.id}-failed`}>
+              {' · '}
+              {f}
+            </span>
+          ))}
         </li>
       ))}
     </ul>

@@ -46,23 +46,27 @@ export function ServiceNode({ id, data }: NodeProps<ServiceFlowNode>) {
         ) : null}
       </div>
       {spec.role ? <div className="lab-node__role">{role}</div> : null}
-      <div className="lab-node__pool">
-        {workers <= MAX_WORKER_CELLS ? (
-          <span className="lab-pool" aria-hidden="true">
-            {Array.from({ length: workers }, (_, i) => (
-              <span key={i} className={`lab-pool__cell${i < busy ? ' is-busy' : ''}`} />
-            ))}
+      {/* A process that serves no command (a pure consumer) has no worker pool worth drawing: its
+          members' rows say what each handler is doing. */}
+      {spec.endpoints.length > 0 ? (
+        <div className="lab-node__pool">
+          {workers <= MAX_WORKER_CELLS ? (
+            <span className="lab-pool" aria-hidden="true">
+              {Array.from({ length: workers }, (_, i) => (
+                <span key={i} className={`lab-pool__cell${i < busy ? ' is-busy' : ''}`} />
+              ))}
+            </span>
+          ) : (
+            <span className="lab-pool lab-pool--bar" aria-hidden="true">
+              <span className="lab-pool__fill" style={{ width: `${Math.min(100, (busy / workers) * 100)}%` }} />
+            </span>
+          )}
+          <span className="lab-node__nums" data-testid={`node-${id}-pool`}>
+            {t('graph.busy', { busy, workers })}
+            {queued > 0 ? t('graph.queued', { queued }) : ''}
           </span>
-        ) : (
-          <span className="lab-pool lab-pool--bar" aria-hidden="true">
-            <span className="lab-pool__fill" style={{ width: `${Math.min(100, (busy / workers) * 100)}%` }} />
-          </span>
-        )}
-        <span className="lab-node__nums" data-testid={`node-${id}-pool`}>
-          {t('graph.busy', { busy, workers })}
-          {queued > 0 ? t('graph.queued', { queued }) : ''}
-        </span>
-      </div>
+        </div>
+      ) : null}
       <ConsumerMembers serviceId={id} />
       <InvariantBadges subject={id} kinds={SERVICE_INVARIANTS} />
       <NodeFaultButtons nodeId={id} label={spec.label} />
