@@ -1,4 +1,4 @@
-import { fnv1a } from './random';
+import { kafkaPartitionForKey } from './kafkaPartitioner';
 import type { NodeHealth, Sim } from './sim';
 import type { Receiver, Replier, Request } from './http';
 import type { TopicSpec } from './types';
@@ -10,9 +10,12 @@ export interface Partition {
   logStart: number;
 }
 
-/** The partition a key goes to: a stable hash, so the same key always lands in the same partition. */
+/**
+ * The partition a key goes to: Kafka's own murmur2 hash, so the same key always lands in the same
+ * partition — the one a real cluster would pick.
+ */
 export function partitionForKey(key: string, partitions: number): number {
-  return fnv1a(key) % partitions;
+  return kafkaPartitionForKey(key, partitions);
 }
 
 /**

@@ -538,7 +538,7 @@ export const c11KeyedTopic: Scenario = {
   steps: [
     {
       title: 'One topic, keyed by order id',
-      text: 'Now both events go to one topic, orders, with the order id as the key. Same key, same partition: order-placed K is at offset 0 and order-canceled K at offset 1 of partition 2, in the order they were published.',
+      text: 'Now both events go to one topic, orders, with the order id as the key. Same key, same partition: order-placed K is at offset 0 and order-canceled K at offset 1 of partition 1, in the order they were published.',
       highlight: ['orders-topic', 'checkout->orders-topic', 'support->orders-topic'],
       atMs: 1100,
     },
@@ -582,7 +582,7 @@ export const c11KeyedTopic: Scenario = {
     {
       name: "both of K's events are in one partition: offsets 0 and 1",
       faults: [],
-      assert: [{ metric: 'topics.orders-topic.partitions.2.logEnd', op: '==', value: 2 }],
+      assert: [{ metric: 'topics.orders-topic.partitions.1.logEnd', op: '==', value: 2 }],
     },
     {
       name: 'at about 5 s K is ACTIVE and the cancel is still waiting',

@@ -30,13 +30,13 @@ export const eventCancelOrder: Scenario = {
     },
     {
       title: 'Three facts in the log',
-      text: 'By 3.6 s the log holds three order-placed events: o1 and o2 in partition 1 (offsets 0 and 1), o3 in partition 0. Fulfillment holds 3 ACTIVE orders.',
+      text: 'By 3.6 s the log holds three order-placed events: o1 in partition 1 (offset 0), o2 and o3 in partition 2 (offsets 0 and 1) — where Kafka’s own partitioner puts these keys. Fulfillment holds 3 ACTIVE orders.',
       highlight: ['orders', 'fulfillment'],
       atMs: 3600,
     },
     {
       title: 'Canceling o2: a new command, a new event',
-      text: 'At 8 s the shopper sends a new command, cancel-order o2. Checkout owns it, and as it succeeds, Checkout appends a new event: order-canceled o2, at offset 2 of partition 1 — after order-placed o2, which stays where it was.',
+      text: 'At 8 s the shopper sends a new command, cancel-order o2. Checkout owns it, and as it succeeds, Checkout appends a new event: order-canceled o2, at offset 2 of partition 2 — after order-placed o2, which stays where it was.',
       highlight: ['shopper->checkout', 'checkout->orders', 'orders'],
       atMs: 8300,
       question: {
@@ -102,22 +102,23 @@ export const eventCancelOrder: Scenario = {
   faults: [{ target: 'reporting', kind: 'down', fromMs: 0, untilMs: 15_000 }],
   expectations: [
     {
-      name: 'by 3.6 s three order-placed events are in the log (o1, o2 in partition 1; o3 in partition 0) and Fulfillment holds 3 ACTIVE orders',
+      name: 'by 3.6 s three order-placed events are in the log (o1 in partition 1; o2, o3 in partition 2) and Fulfillment holds 3 ACTIVE orders',
       faults: [],
       untilMs: 3600,
       assert: [
         { metric: 'topics.orders.appended', op: '==', value: 3 },
-        { metric: 'topics.orders.partitions.1.logEnd', op: '==', value: 2 },
-        { metric: 'topics.orders.partitions.0.logEnd', op: '==', value: 1 },
+        { metric: 'topics.orders.partitions.1.logEnd', op: '==', value: 1 },
+        { metric: 'topics.orders.partitions.2.logEnd', op: '==', value: 2 },
+        { metric: 'topics.orders.partitions.0.logEnd', op: '==', value: 0 },
         { metric: 'state.fulfillment.ACTIVE', op: '==', value: 3 },
       ],
     },
     {
-      name: 'the cancel appends a fourth event, order-canceled o2 at offset 2 of partition 1; nothing is removed from the log',
+      name: 'the cancel appends a fourth event, order-canceled o2 at offset 2 of partition 2; nothing is removed from the log',
       faults: [],
       assert: [
-        { metric: 'topics.orders.partitions.1.logStart', op: '==', value: 0 },
-        { metric: 'topics.orders.partitions.1.logEnd', op: '==', value: 3 },
+        { metric: 'topics.orders.partitions.2.logStart', op: '==', value: 0 },
+        { metric: 'topics.orders.partitions.2.logEnd', op: '==', value: 3 },
         { metric: 'topics.orders.appended', op: '==', value: 4 },
         { metric: 'events.published', op: '==', value: 4 },
         { metric: 'checkout.succeeded', op: '==', value: 4 },
