@@ -354,10 +354,14 @@ export class QueueNode implements Receiver, Lifecycle {
     this.dispatch();
   }
 
-  /** Quorum queues' delivery-limit: a message delivered this often is not requeued again. */
+  /**
+   * Quorum queues' delivery-limit: a message returned more times than the limit is dead-lettered
+   * (rabbit_fifo counts each return and dead-letters once the count exceeds the limit), so a limit
+   * of N allows N + 1 deliveries.
+   */
   private limitReached(message: QueuedMessage): boolean {
     const limit = this.spec.deliveryLimit;
-    return limit !== undefined && message.deliveries >= limit;
+    return limit !== undefined && message.deliveries > limit;
   }
 
   /**

@@ -188,7 +188,11 @@ export interface ServiceSpec extends BaseNode {
 
 export interface QueueSpec extends BaseNode {
   kind: 'queue';
-  /** Deliveries of one message after which it is dead-lettered or dropped (quorum queues' delivery-limit). */
+  /**
+   * Quorum queues' delivery-limit: a message returned (nacked with requeue, or requeued by a closed
+   * channel) more than this many times is dead-lettered or dropped instead, so it is delivered at
+   * most deliveryLimit + 1 times.
+   */
   deliveryLimit?: number;
   /** Where rejected / over-limit messages go; without it they are dropped. */
   deadLetterQueue?: string;

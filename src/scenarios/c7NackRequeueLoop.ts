@@ -77,9 +77,9 @@ export const c7NackRequeueLoop: Scenario = {
   id: 'c7-nack-requeue-loop',
   title: 'A poison message nacked with requeue blocks the queue',
   summary:
-    'The worker fails m1 every time and nacks it with requeue. RabbitMQ puts m1 back at the head of Q and redelivers it at once, ' +
+    'The worker fails m1 every time and nacks it with requeue. A classic queue puts m1 back in its place, at the head of Q, and redelivers it at once, ' +
     'about once per millisecond of handling, for ever; with prefetch 1 the worker never gets m2. Q keeps holding 2 messages. ' +
-    '(A classic queue, or a quorum queue without a delivery limit: RabbitMQ 4 quorum queues default to a limit of 20 deliveries.)',
+    '(Quorum queues differ: without a delivery limit they return a nacked message to the back of the queue, and since RabbitMQ 4 they have a delivery limit of 20 by default.)',
   compareWith: 'c7-delivery-limit-dlq',
   nodes: [producer, queue({}), worker()],
   steps: [
@@ -91,14 +91,14 @@ export const c7NackRequeueLoop: Scenario = {
     },
     {
       title: 'Straight back to the head',
-      text: 'RabbitMQ puts a requeued message back at the head of the queue, so m1 is redelivered at once — about once per millisecond: some 5,000 deliveries by 5 s. With prefetch 1 the worker never gets to m2.',
+      text: 'A classic queue puts a requeued message back in its original place — here the head of the queue — so m1 is redelivered at once, about once per millisecond: some 5,000 deliveries by 5 s. With prefetch 1 the worker never gets to m2.',
       highlight: ['q->worker', 'q'],
       atMs: 5000,
       question: {
         prompt: 'm1 is nacked with requeue. Where does it go, and what happens to m2?',
         choices: ['m1 goes to the back; m2 is handled next', 'm1 goes back to the head and is redelivered at once; m2 waits', 'm1 is dropped; m2 is handled'],
         answer: 1,
-        explanation: 'A requeued message keeps its place at the head. A handler that can never succeed turns nack-and-requeue into a busy loop.',
+        explanation: 'In a classic queue a requeued message keeps its place at the head. A handler that can never succeed turns nack-and-requeue into a busy loop.',
       },
     },
     {
@@ -158,7 +158,7 @@ export const c7DeliveryLimitDlq: Scenario = {
   id: 'c7-delivery-limit-dlq',
   title: 'A delivery limit sends the poison message to a dead-letter queue',
   summary:
-    'The same poison m1, but Q has a delivery limit of 5 and a dead-letter queue: after its fifth failed delivery m1 is ' +
+    'The same poison m1, but Q (a quorum queue) has a delivery limit of 5 and a dead-letter queue: m1 may be returned 5 times; when its sixth delivery fails too it is ' +
     'dead-lettered to q-dlq instead of requeued, and the worker handles m2. Q ends empty; the dead-letter queue holds m1 for a person to look at.',
   compareWith: 'c7-nack-requeue-loop',
   nodes: [
@@ -170,35 +170,35 @@ export const c7DeliveryLimitDlq: Scenario = {
   steps: [
     {
       title: 'The same poison, with a limit',
-      text: 'The same m1 and m2, the same failing handler that nacks with requeue. This time Q has a delivery limit of 5 and a dead-letter queue, q-dlq.',
+      text: 'The same m1 and m2, the same failing handler that nacks with requeue. This time Q is a quorum queue with a delivery limit of 5 and a dead-letter queue, q-dlq: a message returned more than 5 times is dead-lettered.',
       highlight: ['q', 'q-dlq'],
       atMs: 2,
     },
     {
       title: 'Dead-lettered, and the queue moves on',
-      text: 'm1’s fifth delivery fails too. Over the limit, it is not requeued but dead-lettered to q-dlq; m2 is delivered next and acked — all within 6 ms.',
+      text: 'm1 has been returned 5 times; its sixth delivery fails too. Over the limit, it is not requeued but dead-lettered to q-dlq; m2 is delivered next and acked — all within 7 ms.',
       highlight: ['q->q-dlq', 'q->worker'],
-      atMs: 6,
+      atMs: 7,
       question: {
-        prompt: 'm1 fails for the fifth time, and 5 is the delivery limit. What happens?',
+        prompt: 'm1 has been returned 5 times, and 5 is the delivery limit. Its sixth delivery fails. What happens?',
         choices: ['It is requeued once more', 'It goes to q-dlq and m2 is handled', 'The queue stops'],
         answer: 1,
-        explanation: 'The delivery limit turns an endless loop into a bounded one: after N tries the message is set aside on the dead-letter queue.',
+        explanation: 'The delivery limit turns an endless loop into a bounded one: once a message has been returned more than N times it is set aside on the dead-letter queue.',
       },
     },
     {
       title: 'Empty queue, one dead letter',
-      text: 'Q ends empty; q-dlq holds m1 for a person to look at. m1 was delivered exactly 5 times, m2 once.',
+      text: 'Q ends empty; q-dlq holds m1 for a person to look at. m1 was delivered exactly 6 times (the first delivery and 5 redeliveries), m2 once.',
       highlight: ['q-dlq'],
       atMs: 9999,
     },
   ],
   expectations: [
     {
-      name: 'm1 is delivered 5 times, then dead-lettered; m2 is acked',
+      name: 'm1 is delivered 6 times (returned 5 times, the limit), then dead-lettered; m2 is acked',
       faults: [],
       assert: [
-        { metric: 'queues.q.deliveries.m1', op: '==', value: 5 },
+        { metric: 'queues.q.deliveries.m1', op: '==', value: 6 },
         { metric: 'queues.q.deadLettered', op: '==', value: 1 },
         { metric: 'queues.q.deliveries.m2', op: '==', value: 1 },
         { metric: 'queues.q.acked', op: '==', value: 1 },
@@ -214,9 +214,9 @@ export const c7DeliveryLimitDlq: Scenario = {
       ],
     },
     {
-      name: 'by 6 ms m1 is dead-lettered and m2 acked',
+      name: 'by 7 ms m1 is dead-lettered and m2 acked',
       faults: [],
-      untilMs: 6,
+      untilMs: 7,
       assert: [
         { metric: 'queues.q.deadLettered', op: '==', value: 1 },
         { metric: 'queues.q.acked', op: '==', value: 1 },

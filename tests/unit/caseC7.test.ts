@@ -42,10 +42,10 @@ describe('C7 — nack-and-requeue loop', () => {
     }
   });
 
-  it('delivery limit 5 + dead-letter queue: m1 dead-lettered, m2 acked, depth 0, DLQ 1', () => {
+  it('delivery limit 5 + dead-letter queue: m1 dead-lettered after 6 deliveries (returned more than 5 times), m2 acked, depth 0, DLQ 1', () => {
     const { q, 'q-dlq': dlq } = queuesOf(c7DeliveryLimitDlq);
     expect(q.deadLettered).toBe(1);
-    expect(q.deliveries.m1).toBe(5);
+    expect(q.deliveries.m1).toBe(6);
     expect(q.deliveries.m2).toBe(1);
     expect(q.acked).toBe(1);
     expect(q.depth).toBe(0);

@@ -216,10 +216,12 @@ describe('point-to-point queue', () => {
     });
     const trace = simulate(s);
     const deliveries = ofType(trace, 'q-deliver').map((r) => [trace.events[r.message].label, r.delivery, r.redelivered]);
+    // Limit 3: returned 3 times and redelivered; the fourth return is over the limit (rabbit_fifo: count > limit).
     expect(deliveries).toEqual([
       ['a', 1, false],
       ['a', 2, true],
       ['a', 3, true],
+      ['a', 4, true],
       ['m0', 1, false],
       ['m1', 1, false],
     ]);
@@ -227,11 +229,12 @@ describe('point-to-point queue', () => {
     expect(nacks.map((r) => [r.requeue, r.depth, r.unacked])).toEqual([
       [true, 3, 0], // back at the head: a, m0, m1 ready
       [true, 3, 0],
+      [true, 3, 0],
       [true, 2, 0], // over the limit: not requeued
     ]);
     const dead = ofType(trace, 'q-dead-lettered');
-    expect(dead).toEqual([{ type: 'q-dead-lettered', t: nacks[2].t, queue: 'q', message: 0, reason: 'delivery-limit' }]);
-    expect(computeMetrics(trace, s).queues.q).toMatchObject({ dropped: 1, deadLettered: 0, acked: 2, nacked: 3, redelivered: 2, depth: 0 });
+    expect(dead).toEqual([{ type: 'q-dead-lettered', t: nacks[3].t, queue: 'q', message: 0, reason: 'delivery-limit' }]);
+    expect(computeMetrics(trace, s).queues.q).toMatchObject({ dropped: 1, deadLettered: 0, acked: 2, nacked: 4, redelivered: 3, depth: 0 });
   });
 
   it('transient failures are requeued and retried until acked; the redelivered flag follows the delivery count', () => {
@@ -436,10 +439,11 @@ describe('point-to-point queue', () => {
       const dead = ofType(trace, 'q-dead-lettered');
       expect(dead.map((r) => [r.message, r.reason, r.deadLetterQueue])).toEqual([[0, 'delivery-limit', 'dlq']]);
       expect(ofType(trace, 'enqueue', 'dlq').map((r) => [r.message, r.depth])).toEqual([[0, 1]]);
-      expect(ofType(trace, 'q-deliver').filter((r) => r.message === 0)).toHaveLength(3);
+      // Returned 3 times (the limit) and delivered again; returned a fourth time, it is over the limit.
+      expect(ofType(trace, 'q-deliver').filter((r) => r.message === 0)).toHaveLength(4);
       const m = computeMetrics(trace, s).queues;
-      expect(m.q).toMatchObject({ deadLettered: 1, dropped: 0, acked: 2, depth: 0, maxDeliveries: 3 });
-      expect(m.q.deliveries).toEqual({ p: 3, m0: 1, m1: 1 });
+      expect(m.q).toMatchObject({ deadLettered: 1, dropped: 0, acked: 2, depth: 0, maxDeliveries: 4 });
+      expect(m.q.deliveries).toEqual({ p: 4, m0: 1, m1: 1 });
       expect(m.dlq).toMatchObject({ enqueued: 1, depth: 1 });
     });
 
@@ -472,12 +476,20 @@ describe('point-to-point queue', () => {
         queue: { deliveryLimit: 1, deadLetterQueue: 'dlq' },
         dlq: true,
         items: messages(1, 0),
-        faults: [{ target: 'w', kind: 'down', fromMs: 50, untilMs: 60 }],
+        // Two crashes, each in the middle of a delivery of the same message.
+        faults: [
+          { target: 'w', kind: 'down', fromMs: 50, untilMs: 60 },
+          { target: 'w', kind: 'down', fromMs: 150, untilMs: 160 },
+        ],
       });
       const trace = simulate(s);
-      expect(ofType(trace, 'nack').map((r) => [r.t, r.channelClosed])).toEqual([[50, true]]);
-      expect(ofType(trace, 'q-dead-lettered').map((r) => [r.t, r.reason])).toEqual([[50, 'delivery-limit']]);
-      expect(ofType(trace, 'q-deliver')).toHaveLength(1);
+      // Limit 1: the first return is within the limit (requeued), the second is over it.
+      expect(ofType(trace, 'nack').map((r) => [r.t, r.channelClosed])).toEqual([
+        [50, true],
+        [150, true],
+      ]);
+      expect(ofType(trace, 'q-dead-lettered').map((r) => [r.t, r.reason])).toEqual([[150, 'delivery-limit']]);
+      expect(ofType(trace, 'q-deliver')).toHaveLength(2);
     });
   });
 
@@ -691,7 +703,8 @@ describe('point-to-point queue: properties', () => {
         expect(metrics.q).toMatchObject({ depth: 0, ready: 0, unacked: 0, dropped: 0, enqueued: enqueued.length });
         expect(metrics.q.acked + metrics.q.deadLettered).toBe(enqueued.length);
         expect(metrics.dlq.depth).toBe(metrics.q.deadLettered);
-        if (w.deliveryLimit !== undefined) expect(metrics.q.maxDeliveries).toBeLessThanOrEqual(w.deliveryLimit);
+        // A limit of N allows N returns, so N + 1 deliveries.
+        if (w.deliveryLimit !== undefined) expect(metrics.q.maxDeliveries).toBeLessThanOrEqual(w.deliveryLimit + 1);
       }),
       { seed: SEED, numRuns: Math.max(1, Math.round(500 * SCALE)) },
     );
