@@ -79,6 +79,14 @@ export class HandedOver {
  */
 export class Member {
   alive = true;
+  /**
+   * The coordinator evicted this member: cut off from the broker, it missed its session timeout. It
+   * keeps working on what it had already fetched (a zombie: its commits are fenced, a new owner
+   * reads the same records again) until the link is back and it rejoins.
+   */
+  evicted = false;
+  /** When the link to the broker was last cut (-1: connected): heartbeats stop from then on. */
+  cutSince = -1;
   /** Bumped on crash, restart and every new assignment: voids the callbacks of the old life. */
   epoch = 0;
   generation = -1;
@@ -199,8 +207,9 @@ export class Member {
   }
 
   private canFetch(): boolean {
-    // A cut link stops fetching; the member fetches again when the link is restored.
-    return this.alive && !this.group.rebalancing && !this.sim.isCut(this.group.topic.id, this.service);
+    // A cut link or a stopped broker stops fetching; the member fetches again when either is back.
+    const topic = this.group.topic;
+    return this.alive && !this.group.rebalancing && topic.health.downCount === 0 && !this.sim.isCut(topic.id, this.service);
   }
 
   private fetchFrom(p: number): void {
@@ -461,8 +470,17 @@ export class ConsumerGroup {
     this.deletedInHand = topic.partitions.map(() => new Set<number>());
     this.lostOffsets = topic.partitions.map(() => new Set<number>());
     topic.onAppend((p) => this.ownerOf(p)?.fetchPartition(p));
-    sim.onLinkRestored(() => {
-      for (const m of this.members) m.fetch();
+    sim.onLinkCut((a, b) => {
+      const other = a === topic.id ? b : b === topic.id ? a : undefined;
+      if (other !== undefined) for (const m of this.members) if (m.service === other) this.heartbeatsStopped(m);
+    });
+    sim.onLinkRestored(() => this.reconnected());
+    // The broker is back: fetch again, and commit what could not be committed meanwhile.
+    topic.whenUp(() => {
+      for (const m of this.members) {
+        m.fetch();
+        m.flushCommits();
+      }
     });
     topic.onRetention((p, from, to) => this.retained(p, from, to));
   }
@@ -529,9 +547,14 @@ export class ConsumerGroup {
     });
   }
 
-  /** Offsets only move forward, and only the current owner of the current generation may commit. */
+  /**
+   * Offsets only move forward, and only the current owner of the current generation may commit (an
+   * evicted member's commits are fenced). A commit needs the coordinator: with the broker stopped or
+   * the link cut it fails, and the offset stays ready for the next commit.
+   */
   commit(member: Member, partition: number, offset: number): void {
     if (!member.alive || member.generation !== this.generation || !member.partitions.includes(partition)) return;
+    if (this.topic.health.downCount > 0 || this.sim.isCut(this.topic.id, member.service)) return;
     const current = this.committed[partition];
     if (current !== undefined && offset <= current) return;
     this.committed[partition] = offset;
@@ -546,7 +569,8 @@ export class ConsumerGroup {
       const epoch = member.epoch;
       this.sim.scheduler.after(member.spec.sessionTimeoutMs, () => {
         // Still gone after the session timeout: the coordinator evicts it and rebalances.
-        if (!member.alive && member.epoch === epoch) this.rebalance(`${member.id} missed its session timeout`);
+        // (An evicted member is out of the group already.)
+        if (!member.alive && !member.evicted && member.epoch === epoch) this.rebalance(`${member.id} missed its session timeout`);
       });
     }
     // A rebalance waiting for this member to finish its record must not wait for a dead member.
@@ -555,7 +579,46 @@ export class ConsumerGroup {
 
   memberRestarted(member: Member): void {
     member.revive();
+    if (this.sim.isCut(this.topic.id, member.service)) {
+      // It cannot reach the coordinator: it joins when the link is back. Its old partitions move on.
+      member.evicted = true;
+      this.rebalance(`${member.id} restarted, cut off from ${this.topic.id}`);
+      return;
+    }
+    member.evicted = false;
     this.rebalance(`${member.id} joined`);
+  }
+
+  /**
+   * The link between the broker and a member's process was cut: its heartbeats stop. Still cut
+   * after its session timeout, it is evicted and the group rebalances without it (Kafka's
+   * coordinator does the same to a consumer it cannot hear from).
+   */
+  private heartbeatsStopped(member: Member): void {
+    const since = this.sim.now;
+    member.cutSince = since;
+    this.sim.scheduler.after(member.spec.sessionTimeoutMs, () => {
+      if (member.cutSince !== since || !member.alive || member.evicted) return;
+      member.evicted = true;
+      this.rebalance(`${member.id} missed its session timeout (cut off from ${this.topic.id})`);
+    });
+  }
+
+  /** A cut link was restored: members connected again fetch and commit; an evicted one rejoins. */
+  private reconnected(): void {
+    let rejoined: Member | undefined;
+    for (const m of this.members) {
+      if (this.sim.isCut(this.topic.id, m.service)) continue;
+      m.cutSince = -1;
+      if (m.evicted && m.alive) {
+        m.evicted = false;
+        rejoined ??= m;
+        continue;
+      }
+      m.fetch();
+      m.flushCommits();
+    }
+    if (rejoined) this.rebalance(`${rejoined.id} rejoined`);
   }
 
   /** A record a member held (in its handler or waiting for a retry) is lost if the group already committed past it. */
@@ -601,7 +664,7 @@ export class ConsumerGroup {
 
   private ownerOf(partition: number): Member | undefined {
     const m = this.owners[partition];
-    return m !== undefined && m.alive && m.partitions.includes(partition) ? m : undefined;
+    return m !== undefined && m.alive && !m.evicted && m.partitions.includes(partition) ? m : undefined;
   }
 
   rebalance(reason: string): void {
@@ -614,15 +677,16 @@ export class ConsumerGroup {
   /** Called when a member reaches a poll boundary: once all live members have, the pause starts. */
   memberIdle(): void {
     if (!this.rebalancing || this.finishing) return;
-    if (this.members.some((m) => m.alive && m.busy)) return;
+    // An evicted member takes no part: the coordinator no longer waits for it.
+    if (this.members.some((m) => m.alive && !m.evicted && m.busy)) return;
     this.finishing = true;
     const pause = Math.max(...this.members.map((m) => m.spec.rebalanceMs));
     this.sim.scheduler.after(pause, () => {
       this.finishing = false;
       this.rebalancing = false;
       // Well-behaved consumers commit what they finished when their partitions are revoked.
-      for (const m of this.members) if (m.alive) m.flushCommits();
-      for (const m of this.members) if (m.alive) this.noteLoss(m);
+      for (const m of this.members) if (m.alive && !m.evicted) m.flushCommits();
+      for (const m of this.members) if (m.alive && !m.evicted) this.noteLoss(m);
       this.assignLiveMembers();
     });
   }
@@ -632,7 +696,9 @@ export class ConsumerGroup {
     // Every member starts over from the committed offsets: whatever was in hand is dropped.
     for (let p = 0; p < this.deletedInHand.length; p++) this.dropDeletedInHand(p, 0);
     this.generation++;
-    const live = this.members.filter((m) => m.alive).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // An evicted member is left as it is: it keeps its old generation (so its commits are fenced)
+    // and what it had fetched, until it rejoins.
+    const live = this.members.filter((m) => m.alive && !m.evicted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const assignment: Record<string, number[]> = {};
     for (const m of this.members) assignment[m.id] = [];
     // Kafka's RangeAssignor: floor(n/m) partitions each, the first n % m members one more.

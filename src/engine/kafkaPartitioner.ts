@@ -46,16 +46,13 @@ function murmur2Of(length: number, byteAt: (i: number) => number): number {
     h ^= k;
   }
   const tail = length4 * 4;
-  switch (length & 3) {
-    case 3:
-      h ^= byteAt(tail + 2) << 16;
-    // falls through
-    case 2:
-      h ^= byteAt(tail + 1) << 8;
-    // falls through
-    case 1:
-      h ^= byteAt(tail);
-      h = Math.imul(h, m);
+  // Java's switch on length % 4 falls through 3 → 2 → 1.
+  const rest = length & 3;
+  if (rest === 3) h ^= byteAt(tail + 2) << 16;
+  if (rest >= 2) h ^= byteAt(tail + 1) << 8;
+  if (rest >= 1) {
+    h ^= byteAt(tail);
+    h = Math.imul(h, m);
   }
   h ^= h >>> 13;
   h = Math.imul(h, m);

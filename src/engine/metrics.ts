@@ -1,3 +1,4 @@
+import { ProcessingJudge } from './invariants';
 import type { Scenario, Trace, TraceRecord } from './types';
 
 export interface CommandMetrics {
@@ -45,7 +46,7 @@ export interface GroupMetrics {
   deadLettered: number;
   handlerFailures: number;
   rebalances: number;
-  /** Events of the same key processed in a different order than their offsets: corrupt state. */
+  /** Events processed after a later event of the same producer and key (src/engine/invariants.ts): corrupt state. */
   outOfOrder: number;
   /** Committed offset per partition (next offset to read). */
   committed: number[];
@@ -118,6 +119,10 @@ export interface QueueMetrics {
   dropped: number;
   /** The most deliveries of one message. */
   maxDeliveries: number;
+  /** Handler runs that succeeded. */
+  handled: number;
+  /** Successful handler runs of a message whose handler had already succeeded (its ack was lost): the effect twice. */
+  duplicates: number;
   /** Deliveries per message, by message label (`label#id` when two messages share a label). */
   deliveries: Record<string, number>;
 }
@@ -210,9 +215,8 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const delays: Record<string, number[]> = {};
   const rowKeys: Record<string, Set<string>> = {};
   const committed: Record<string, number[]> = {};
-  const processedCount: Record<string, Map<number, number>> = {};
   const lostEvents: Record<string, Set<number>> = {};
-  const lastByKey: Record<string, Map<string, { partition: number; offset: number }>> = {};
+  const judge = new ProcessingJudge();
   for (const [group, topic] of groupTopics) {
     groups[group] = {
       topic,
@@ -234,9 +238,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     };
     delays[group] = [];
     committed[group] = topics[topic].partitions.map(() => 0);
-    processedCount[group] = new Map();
     lostEvents[group] = new Set();
-    lastByKey[group] = new Map();
   }
   const groupsByTopic = new Map<string, string[]>();
   for (const [group, topic] of groupTopics) groupsByTopic.set(topic, [...(groupsByTopic.get(topic) ?? []), group]);
@@ -247,6 +249,8 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const droppedByService: Record<string, number> = {};
   const queues: Record<string, QueueMetrics> = {};
   const queueIdByLabel = new Map<string, Map<string, number>>();
+  /** Per queue, the messages whose handler has succeeded once. */
+  const queueHandledOk = new Map<string, Set<number>>();
   for (const node of scenario.nodes) if (node.kind === 'queue') queues[node.id] = emptyQueueMetrics();
   const deadLetterTopics = new Set<string>();
   for (const node of scenario.nodes) {
@@ -342,18 +346,15 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
           g.skippedDuplicates++;
           break;
         }
-        const count = processedCount[r.group].get(r.event) ?? 0;
-        processedCount[r.group].set(r.event, count + 1);
-        if (count === 0) {
-          g.processed++;
-          delays[r.group].push(r.t - trace.events[r.event].time);
-          g.processedPerPartition[r.partition]++;
-        } else g.duplicates++;
-        if (count > 0) break;
-        // Offsets are only comparable within a partition; one key always maps to one partition.
-        const last = lastByKey[r.group].get(r.key);
-        if (last && last.partition === r.partition && last.offset > r.offset) g.outOfOrder++;
-        else lastByKey[r.group].set(r.key, { partition: r.partition, offset: r.offset });
+        const verdict = judge.judge(r.group, trace.events[r.event]);
+        if (verdict === 'duplicate') {
+          g.duplicates++;
+          break;
+        }
+        g.processed++;
+        delays[r.group].push(r.t - trace.events[r.event].time);
+        g.processedPerPartition[r.partition]++;
+        if (verdict === 'out-of-order') g.outOfOrder++;
         break;
       }
       case 'handler-failed':
@@ -387,6 +388,16 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
       case 'q-dead-lettered':
         countQueueRecord(queues, queueIdByLabel, trace, r);
         break;
+      case 'q-handled': {
+        const q = queues[r.queue];
+        if (!q || !r.ok) break;
+        q.handled++;
+        let done = queueHandledOk.get(r.queue);
+        if (!done) queueHandledOk.set(r.queue, (done = new Set()));
+        if (done.has(r.message)) q.duplicates++;
+        else done.add(r.message);
+        break;
+      }
       default:
         break;
     }
@@ -453,6 +464,8 @@ function emptyQueueMetrics(): QueueMetrics {
     deadLettered: 0,
     dropped: 0,
     maxDeliveries: 0,
+    handled: 0,
+    duplicates: 0,
     deliveries: {},
   };
 }

@@ -140,24 +140,42 @@ export class QueueConsumer implements Lifecycle {
     sim.maybeCrashMidway(this.service, duration, delivery.message);
     sim.scheduler.after(duration, () => {
       if (sim.incarnation(this.service) !== incarnation) return;
-      this.busy = false;
       const event = sim.events[delivery.message];
       const failRate = 1 - (1 - this.spec.errorRate) * (1 - sim.faultErrorRate(this.service));
       const ok = !event.poison && !random.chance(failRate);
-      // On a channel that has closed meanwhile (broker restart) the ack cannot be sent: the broker
-      // has already requeued the message, so the handler's effects below will happen again.
-      if (delivery.channel === this.channel) {
-        const arrive = sim.hop(this.service, this.queue.id, ok ? 'ack' : 'failure', `${ok ? 'ack' : 'nack'} ${event.label}`, delivery.message);
-        if (arrive === Infinity) this.queue.connectionLost(this, delivery.channel);
-        else sim.scheduler.at(arrive, () => this.queue.settle(this, delivery, ok));
+      sim.record({ type: 'q-handled', t: sim.now, queue: this.queue.id, consumer: this.id, message: delivery.message, ok });
+      if (!ok || this.spec.emits.length === 0) {
+        this.settle(delivery, ok);
+        return;
       }
-      if (ok) {
-        for (const emit of this.spec.emits) {
-          this.publish(this.service, emit.topic, { kind: 'new', eventType: emit.eventType, cause: delivery.message }, () => {});
-        }
+      // The outcome events are published BEFORE the ack (at-least-once): acked first, a failed or
+      // interrupted publish would lose them for good. A publish that fails nacks the message, so it
+      // is handled again; a crash between publishing and acking redelivers it — a duplicate outcome.
+      let pending = this.spec.emits.length;
+      let allOk = true;
+      for (const emit of this.spec.emits) {
+        this.publish(this.service, emit.topic, { kind: 'new', eventType: emit.eventType, cause: delivery.message }, (published) => {
+          if (sim.incarnation(this.service) !== incarnation) return;
+          allOk &&= published;
+          if (--pending === 0) this.settle(delivery, allOk);
+        });
       }
-      this.pump();
     });
+  }
+
+  /** The handler is done with a delivery: ack or nack it to the broker, then take the next one. */
+  private settle(delivery: Delivery, ok: boolean): void {
+    const sim = this.sim;
+    this.busy = false;
+    // On a channel that has closed meanwhile (broker restart) the ack cannot be sent: the broker
+    // has already requeued the message, so the handler's effects will happen again.
+    if (delivery.channel === this.channel) {
+      const event = sim.events[delivery.message];
+      const arrive = sim.hop(this.service, this.queue.id, ok ? 'ack' : 'failure', `${ok ? 'ack' : 'nack'} ${event.label}`, delivery.message);
+      if (arrive === Infinity) this.queue.connectionLost(this, delivery.channel);
+      else sim.scheduler.at(arrive, () => this.queue.settle(this, delivery, ok));
+    }
+    this.pump();
   }
 }
 

@@ -40,6 +40,7 @@ export class Sim {
   /** Cut links, by `a|b` with a < b, counting overlapping cuts. */
   private readonly cuts = new Map<string, number>();
   private readonly linkListeners: (() => void)[] = [];
+  private readonly cutListeners: ((a: string, b: string) => void)[] = [];
   private readonly armedCrashes = new Map<string, number[]>();
   private readonly armedPoison = new Map<string, number>();
 
@@ -148,6 +149,11 @@ export class Sim {
     this.linkListeners.push(listener);
   }
 
+  /** Called whenever a link is cut (its two nodes, in the fault's order): heartbeats across it stop. */
+  onLinkCut(listener: (a: string, b: string) => void): void {
+    this.cutListeners.push(listener);
+  }
+
   /**
    * A node starts handling message `ref` for `durationMs`: if a crash fault is armed on it, the node
    * dies halfway through and restarts later. Returns true when it will crash.
@@ -214,6 +220,7 @@ export class Sim {
       if ((before === 0) !== (after === 0)) {
         this.record({ type: 'link', t: this.now, a, b, cut: after > 0 });
         if (after === 0) for (const listener of this.linkListeners) listener();
+        else for (const listener of this.cutListeners) listener(a, b);
       }
     };
     this.scheduler.at(fault.fromMs, () => change(+1));

@@ -113,7 +113,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       const topic = new TopicNode(sim, node);
       topics.set(node.id, topic);
       receivers.set(node.id, topic);
-      sim.registerNode(node.id);
+      sim.registerNode(node.id, topic);
     } else if (node.kind === 'queue') {
       const queue = new QueueNode(sim, node, queues);
       queues.set(node.id, queue);

@@ -1,5 +1,5 @@
 import { kafkaPartitionForKey } from './kafkaPartitioner';
-import type { NodeHealth, Sim } from './sim';
+import type { Lifecycle, NodeHealth, Sim } from './sim';
 import type { Receiver, Replier, Request } from './http';
 import type { TopicSpec } from './types';
 
@@ -22,11 +22,12 @@ export function partitionForKey(key: string, partitions: number): number {
  * A Kafka-like topic: an append-only log per partition. Appending never rejects an event for its
  * content (events cannot be rejected); only an unreachable broker refuses a produce request.
  */
-export class TopicNode implements Receiver {
+export class TopicNode implements Receiver, Lifecycle {
   readonly partitions: Partition[];
   private roundRobin = 0;
   private readonly appendListeners: ((partition: number) => void)[] = [];
   private readonly retentionListeners: ((partition: number, from: number, to: number) => void)[] = [];
+  private readonly upListeners: (() => void)[] = [];
   /** This topic's id in the trace's name table. */
   readonly name: number;
   private nodeHealth: NodeHealth | undefined;
@@ -55,6 +56,19 @@ export class TopicNode implements Receiver {
 
   onRetention(listener: (partition: number, from: number, to: number) => void): void {
     this.retentionListeners.push(listener);
+  }
+
+  /** Called when the broker is back after a stop (its log is durable: nothing in it was lost). */
+  whenUp(listener: () => void): void {
+    this.upListeners.push(listener);
+  }
+
+  onDown(): void {
+    // Produce requests are refused while it is down (see http.ts); consumers stop fetching.
+  }
+
+  onUp(): void {
+    for (const listener of this.upListeners) listener();
   }
 
   logEnd(partition: number): number {

@@ -484,6 +484,8 @@ export type TraceRecord =
       depth: number;
       unacked: number;
     }
+  /** A queue consumer's handler finished a delivery (ok: it succeeded; its ack or nack follows). */
+  | { type: 'q-handled'; t: number; queue: string; consumer: string; message: number; ok: boolean }
   | { type: 'ack'; t: number; queue: string; consumer: string; message: number; depth: number; unacked: number }
   | {
       type: 'nack';

@@ -1,10 +1,9 @@
 // The invariant monitors (src/engine/invariants.ts) say where each invariant FIRST broke and how
 // often it broke over the whole run. A badge at time t must show only what has happened by t, so
 // this adds the time of every occurrence: "1 lost" appears at the moment of the loss, not before,
-// and the count grows as the learner plays. First breaks come from findInvariantBreaks itself; the
-// occurrence times are collected by a scan that follows the same rules (tests/unit/
-// uiInvariantTimeline.test.ts checks the two agree on every built-in scenario).
-import { findInvariantBreaks, type InvariantBreak, type InvariantKind } from '../engine/invariants';
+// and the count grows as the learner plays. Both the first breaks and the occurrence times come from
+// the engine's monitors (invariantOccurrences), so the two cannot disagree.
+import { firstBreaks, invariantOccurrences, type InvariantBreak, type InvariantKind } from '../engine/invariants';
 import type { Trace } from '../engine/types';
 import { upperBound } from './search';
 
@@ -28,30 +27,16 @@ export interface InvariantBreakAt {
 const keyOf = (kind: InvariantKind, subject: string): string => `${kind}|${subject}`;
 
 export function invariantTracks(trace: Trace): InvariantTrack[] {
-  const breaks = findInvariantBreaks(trace);
-  if (breaks.length === 0) return [];
-  const times = new Map<string, number[]>(breaks.map((b) => [keyOf(b.kind, b.subject), []]));
-  const push = (kind: InvariantKind, subject: string, t: number) => times.get(keyOf(kind, subject))?.push(t);
-  const processed = new Map<string, Set<number>>();
-  const lastByKey = new Map<string, { partition: number; offset: number }>();
-  for (const r of trace.records) {
-    if (r.type === 'lost') push('lost', r.group, r.t);
-    else if (r.type === 'dropped') push('dropped', r.service, r.t);
-    else if (r.type === 'processed' && !r.skippedDuplicate) {
-      let set = processed.get(r.group);
-      if (!set) processed.set(r.group, (set = new Set()));
-      if (set.has(r.event)) {
-        push('duplicate', r.group, r.t);
-        continue;
-      }
-      set.add(r.event);
-      const k = `${r.group}|${r.key}`;
-      const last = lastByKey.get(k);
-      if (last && last.partition === r.partition && last.offset > r.offset) push('out-of-order', r.group, r.t);
-      else lastByKey.set(k, { partition: r.partition, offset: r.offset });
-    }
+  const occurrences = invariantOccurrences(trace);
+  if (occurrences.length === 0) return [];
+  const times = new Map<string, number[]>();
+  for (const o of occurrences) {
+    const key = keyOf(o.kind, o.subject);
+    const list = times.get(key);
+    if (list) list.push(o.t);
+    else times.set(key, [o.t]);
   }
-  return breaks.map((b) => ({ ...b, times: times.get(keyOf(b.kind, b.subject))! }));
+  return firstBreaks(occurrences).map((b) => ({ ...b, times: times.get(keyOf(b.kind, b.subject))! }));
 }
 
 /** The invariants broken by time t (first break at or before t), in the order they first broke. */

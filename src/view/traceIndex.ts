@@ -14,6 +14,7 @@
 //     defined the same way, so the panel at the end of a run shows what the CLI and the
 //     scenario expectations see (tests/unit/viewEngineAgreement.test.ts checks this).
 
+import { ProcessingJudge } from '../engine/invariants';
 import type {
   CommandOutcome,
   ConsumerSpec,
@@ -284,9 +285,6 @@ interface TopicBuild {
 interface GroupBuild {
   index: GroupIndex;
   lag: number;
-  processed: Set<number>;
-  /** Per key, the partition and offset of the last event processed in order. */
-  lastByKey: Map<string, { partition: number; offset: number }>;
   /** The engine may report one event lost twice (a crash, then retention): count it once. */
   lost: Set<number>;
   subs: Map<string, SubscriptionBuild>;
@@ -393,7 +391,7 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
     if (!gb) {
       const index = newGroup(id, undefined, undefined);
       groups.set(id, index);
-      gb = { index, lag: 0, processed: new Set(), lastByKey: new Map(), lost: new Set(), subs: new Map() };
+      gb = { index, lag: 0, lost: new Set(), subs: new Map() };
       groupBuilds.set(id, gb);
     }
     return gb;
@@ -482,6 +480,8 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
   }
 
   // ── The pass ──
+  /** Duplicates and order, by the engine's own rules. */
+  const judge = new ProcessingJudge();
   let hopCount = 0;
   let maxHopDurationMs = 0;
   const classes = new Map<number, HopClass>();
@@ -669,16 +669,13 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
           gb.index.skippedDuplicateT.push(r.t);
           break;
         }
-        if (gb.processed.has(r.event)) {
+        const verdict = judge.judge(r.group, trace.events[r.event]);
+        if (verdict === 'duplicate') {
           gb.index.duplicateT.push(r.t);
           break;
         }
-        gb.processed.add(r.event);
         gb.index.processedT.push(r.t);
-        // Offsets compare only within a partition; one key always maps to one partition.
-        const last = gb.lastByKey.get(r.key);
-        if (last && last.partition === r.partition && last.offset > r.offset) gb.index.outOfOrderT.push(r.t);
-        else gb.lastByKey.set(r.key, { partition: r.partition, offset: r.offset });
+        if (verdict === 'out-of-order') gb.index.outOfOrderT.push(r.t);
         break;
       }
       case 'handler-failed': {

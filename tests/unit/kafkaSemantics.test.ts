@@ -133,6 +133,49 @@ describe('event bus semantics', () => {
     expect(m.groups.g).toMatchObject({ lost: 0, lag: 0, processed: m.events.published });
   });
 
+  it('a member cut off from the broker misses its session timeout: evicted, its partitions move on, its late commits are fenced, and it rejoins when the link is back', () => {
+    const s = busScenario({
+      partitions: 1,
+      rate: 2,
+      consumers: [
+        { id: 'a', spec: consumer({ processing: { kind: 'const', ms: 300 } }) },
+        { id: 'b', spec: consumer({ processing: { kind: 'const', ms: 300 } }) },
+      ],
+      faults: [{ target: 't->a', kind: 'cut', fromMs: 3000, untilMs: 8000 }],
+    });
+    const trace = simulate(s);
+    const rebalances = trace.records.flatMap((r) => (r.type === 'rebalance' ? [[r.t, r.reason]] : []));
+    // Cut at 3 s + session timeout 1 s; back at 8 s.
+    expect(rebalances).toEqual([
+      [4000, 'a missed its session timeout (cut off from t)'],
+      [8000, 'a rejoined'],
+    ]);
+    const assigns = trace.records.flatMap((r) => (r.type === 'assign' ? [r.assignment] : []));
+    expect(assigns).toEqual([{ a: [0], b: [] }, { a: [], b: [0] }, { a: [0], b: [] }]);
+    // a went on with the record it had fetched (a zombie) but could commit nothing while cut off;
+    // b started from the committed offset and processed that record again.
+    const zombie = trace.records.filter((r) => r.type === 'processed' && r.member === 'a' && r.t > 3000 && r.t < 8000);
+    expect(zombie).toHaveLength(1);
+    const commitsWhileCut = trace.records.filter((r) => r.type === 'commit' && r.t > 3000 && r.t < 4100);
+    expect(commitsWhileCut).toEqual([]);
+    const m = computeMetrics(trace, s);
+    expect(m.groups.g).toMatchObject({ lost: 0, lag: 0, processed: m.events.published, duplicates: 1 });
+  });
+
+  it('the broker down: consumers fetch and commit nothing while it is down, then catch up; nothing lost', () => {
+    const s = busScenario({ faults: [{ target: 't', kind: 'down', fromMs: 3000, untilMs: 6000 }] });
+    const trace = simulate(s);
+    // A fetch sent just before the stop may still land; nothing leaves the broker after that.
+    const fetchesFromT = (from: number, until: number) => trace.records.filter((r) => r.type === 'hop' && r.from === 't' && r.to === 'c' && r.t >= from && r.t < until);
+    expect(fetchesFromT(0, 3000).length).toBeGreaterThan(5);
+    expect(fetchesFromT(3000, 6000)).toEqual([]);
+    expect(fetchesFromT(6000, 7000).length).toBeGreaterThan(5);
+    expect(trace.records.filter((r) => r.type === 'commit' && r.t >= 3000 && r.t < 6000)).toEqual([]);
+    expect(trace.records.some((r) => r.type === 'commit' && r.t >= 6000 && r.t < 6500)).toBe(true);
+    const m = computeMetrics(trace, s);
+    expect(m.groups.g).toMatchObject({ lost: 0, lag: 0, processed: m.events.published });
+  });
+
   it('several instances share the partitions: each partition has one owner', () => {
     const s = busScenario({ partitions: 5, consumers: [{ id: 's', spec: consumer({ instances: 3 }) }] });
     const assign = simulate(s).records.find((r) => r.type === 'assign');

@@ -4,6 +4,7 @@
 // schedules. Seed with FC_SEED=<n> to replay a property run; failures print seed and path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findInvariantBreaks } from '../../src/engine/invariants';
 import { computeMetrics } from '../../src/engine/metrics';
 import { simulate } from '../../src/engine/simulate';
 import type {
@@ -709,4 +710,62 @@ describe('point-to-point queue: properties', () => {
       { seed: SEED, numRuns: Math.max(1, Math.round(500 * SCALE)) },
     );
   }, 120_000);
+});
+
+describe('point-to-point queue: outcomes and monitors', () => {
+  const doneTopic: NodeSpec = { kind: 'topic', id: 'done', label: 'done', position: { x: 600, y: 0 }, partitions: 1, autoOffsetReset: 'earliest' };
+
+  it('publishes the outcome BEFORE acking: while the outcome topic is down the message is nacked and handled again, never acked without its event', () => {
+    const s = scenario({
+      consumers: [{ id: 'w', consumer: { prefetch: 1, processing: { kind: 'const', ms: 10 }, emits: [{ topic: 'done', eventType: 'job-done' }] } }],
+      items: messages(3, 1),
+      // Longer than the publisher's own retries (5 attempts over about 3 s): publishing fails, more than once.
+      faults: [{ target: 'done', kind: 'down', fromMs: 0, untilMs: 10_000 }],
+      extraNodes: [doneTopic],
+    });
+    const trace = simulate(s);
+    const appended = trace.records.filter((r) => r.type === 'append' && r.topic === 'done');
+    const acks = ofType(trace, 'ack');
+    // Every message acked has its outcome in the log, appended before the ack reached the broker.
+    expect(acks).toHaveLength(3);
+    for (const ack of acks) {
+      const outcome = appended.find((r) => r.type === 'append' && trace.events[r.event].label === trace.events[ack.message].label);
+      expect(outcome, trace.events[ack.message].label).toBeDefined();
+      expect(outcome!.t).toBeLessThan(ack.t);
+    }
+    expect(appended.every((r) => r.t >= 10_000)).toBe(true);
+    // Failed publishes nacked (requeued) the messages: they were redelivered, none dropped.
+    expect(ofType(trace, 'nack').filter((r) => !r.channelClosed).length).toBeGreaterThan(0);
+    // Each message's handler succeeded before the publish failed, and ran again after the nack: at-least-once.
+    const q = computeMetrics(trace, s).queues.q;
+    expect(q).toMatchObject({ acked: 3, dropped: 0, depth: 0 });
+    expect(q.duplicates).toBeGreaterThanOrEqual(3);
+    expect(q.handled).toBe(3 + q.duplicates);
+  });
+
+  it('a lost ack means the message is handled twice: counted as a duplicate and flagged on the queue', () => {
+    // The ack of the first handling is dropped by the cut; the connection resets when the link is
+    // restored, the message is requeued and handled again.
+    const s = scenario({
+      consumers: [{ id: 'w', consumer: { prefetch: 1, processing: { kind: 'const', ms: 100 } } }],
+      items: messages(1, 0),
+      faults: [{ target: 'w->q', kind: 'cut', fromMs: 50, untilMs: 500 }],
+    });
+    const trace = simulate(s);
+    expect(ofType(trace, 'q-handled').map((r) => [r.t, r.ok])).toEqual([
+      [110, true],
+      [605, true],
+    ]);
+    expect(computeMetrics(trace, s).queues.q).toMatchObject({ acked: 1, handled: 2, duplicates: 1 });
+    expect(findInvariantBreaks(trace)).toMatchObject([{ subject: 'q', kind: 'duplicate', t: 605, count: 1 }]);
+  });
+
+  it('a message dropped with no dead-letter queue is flagged lost on the queue', () => {
+    const s = scenario({
+      consumers: [{ id: 'w', consumer: { prefetch: 1, onFailure: 'reject' } }],
+      items: [{ atMs: 0, key: 'p', label: 'p', poison: true }],
+    });
+    const trace = simulate(s);
+    expect(findInvariantBreaks(trace)).toMatchObject([{ subject: 'q', kind: 'lost', count: 1 }]);
+  });
 });

@@ -91,14 +91,19 @@ describe('metricsAt', () => {
     expect(metricsAt(index, 1e9).groups.audit).toMatchObject({ topic: 'orders', lag: 1, maxLag: 1 });
   });
 
-  it('counts an event processed after a later one of the same key as out of order', () => {
+  it('counts an event processed after a later one of the same producer and key as out of order', () => {
+    // Two partitions, so nothing keeps o1's events in order: the cancel (produced second) is processed first.
     const records: TraceRecord[] = [
       { type: 'append', t: 1, topic: 'orders', partition: 0, offset: 0, event: 0, key: 'o1', eventType: 'order-placed' },
-      { type: 'append', t: 2, topic: 'orders', partition: 0, offset: 1, event: 1, key: 'o1', eventType: 'order-canceled' },
-      { type: 'processed', t: 3, group: 'ful', member: 'f1', topic: 'orders', partition: 0, offset: 1, event: 1, key: 'o1', skippedDuplicate: false },
+      { type: 'append', t: 2, topic: 'orders', partition: 1, offset: 0, event: 1, key: 'o1', eventType: 'order-canceled' },
+      { type: 'processed', t: 3, group: 'ful', member: 'f1', topic: 'orders', partition: 1, offset: 0, event: 1, key: 'o1', skippedDuplicate: false },
       { type: 'processed', t: 4, group: 'ful', member: 'f1', topic: 'orders', partition: 0, offset: 0, event: 0, key: 'o1', skippedDuplicate: false },
     ];
-    const idx = buildTraceIndex({ ...emptyTrace(), records }, makeScenario());
+    const events = [
+      { id: 0, type: 'order-placed', key: 'o1', label: 'o1', source: 'checkout', time: 0, poison: false },
+      { id: 1, type: 'order-canceled', key: 'o1', label: 'o1', source: 'checkout', time: 1, poison: false },
+    ];
+    const idx = buildTraceIndex({ ...emptyTrace(), records, events }, makeScenario());
     expect(metricsAt(idx, 3).groups.ful.outOfOrder).toBe(0);
     expect(metricsAt(idx, 4).groups.ful).toMatchObject({ processed: 2, outOfOrder: 1 });
   });
