@@ -260,6 +260,9 @@ export class Member {
       this.group.memberIdle();
       return;
     }
+    // At-most-once commits synchronously before the handler starts: while the coordinator cannot be
+    // reached (broker stopped, link cut) commitSync cannot return, so nothing is handed over.
+    if (this.spec.commit === 'before' && this.spec.autoCommitIntervalMs === 0 && !this.group.coordinatorReachable(this.service)) return;
     const n = this.partitions.length;
     let earliestRetry = Infinity;
     for (let k = 0; k < n; k++) {
@@ -480,6 +483,7 @@ export class ConsumerGroup {
       for (const m of this.members) {
         m.fetch();
         m.flushCommits();
+        m.pump();
       }
     });
     topic.onRetention((p, from, to) => this.retained(p, from, to));
@@ -554,11 +558,16 @@ export class ConsumerGroup {
    */
   commit(member: Member, partition: number, offset: number): void {
     if (!member.alive || member.generation !== this.generation || !member.partitions.includes(partition)) return;
-    if (this.topic.health.downCount > 0 || this.sim.isCut(this.topic.id, member.service)) return;
+    if (!this.coordinatorReachable(member.service)) return;
     const current = this.committed[partition];
     if (current !== undefined && offset <= current) return;
     this.committed[partition] = offset;
     this.sim.log.commit(this.sim.now, this.name, this.topic.name, partition, offset);
+  }
+
+  /** Can a member of `service` reach the group coordinator (on the topic's broker)? */
+  coordinatorReachable(service: string): boolean {
+    return this.topic.health.downCount === 0 && !this.sim.isCut(this.topic.id, service);
   }
 
   memberCrashed(member: Member): void {
@@ -617,6 +626,7 @@ export class ConsumerGroup {
       }
       m.fetch();
       m.flushCommits();
+      m.pump();
     }
     if (rejoined) this.rebalance(`${rejoined.id} rejoined`);
   }

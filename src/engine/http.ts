@@ -19,6 +19,12 @@ export interface Request {
   /** For produce requests: the event to append. */
   event?: EventInfo;
   partition?: number;
+  /**
+   * An idempotent producer's sequence number for this record in its partition (the same on every
+   * retry), and the incarnation of the producing process (a restarted process is a new producer).
+   */
+  sequence?: number;
+  producerIncarnation?: number;
   /** The command's payload (validated by the handler's schema, when it has one). */
   payload?: Record<string, unknown>;
   /** Same on every retry of one command: lets an idempotent handler recognise a repeat. */

@@ -54,7 +54,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
 
   // `done` is typed CallDone (not `(status) => void`) so it can be handed to call() as it is:
   // a callback whose second parameter meant something else would not type-check.
+  // Kafka's producer picks the partition (the key's hash, or the next in turn for a keyless record)
+  // before it sends; an idempotent one numbers its records per partition, so the broker can drop a
+  // retry it already appended and refuse one that would overtake an earlier record.
   const produce = (from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: CallDone, partition?: number): void => {
+    const topicNode = topics.get(topic)!;
     const request: Request = {
       ref: event.id,
       from,
@@ -64,10 +68,25 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       invalid: false,
       poison: event.poison,
       event,
-      partition,
+      partition: topicNode.choosePartition({ key: event.key, partition }),
     };
-    call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, done);
+    if (nonIdempotentProducers.has(from)) {
+      call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, done);
+      return;
+    }
+    const incarnation = sim.incarnation(from);
+    const sequence = topicNode.nextSequence(from, incarnation, request.partition!);
+    request.sequence = sequence;
+    request.producerIncarnation = incarnation;
+    call(sim, receivers, from, topic, request, { timeoutMs, retry, kind: 'event', okKind: 'ack' }, (status, attempts) => {
+      if (status >= 300) topicNode.abandonSequence(from, incarnation, request.partition!, sequence);
+      done(status, attempts);
+    });
   };
+  /** Producers with enable.idempotence=false (the default is on, as in Kafka since 3.0). */
+  const nonIdempotentProducers = new Set(
+    scenario.nodes.flatMap((n) => ((n.kind === 'service' || n.kind === 'client') && n.idempotentProducer === false ? [n.id] : [])),
+  );
 
   /** Publish a message to a point-to-point queue; the broker's confirm is the 2xx answer. */
   const enqueue = (from: string, queue: string, message: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void): void => {

@@ -18,6 +18,21 @@ export function partitionForKey(key: string, partitions: number): number {
   return kafkaPartitionForKey(key, partitions);
 }
 
+/** What the broker keeps of one idempotent producer session in one partition (Kafka: per producer id and epoch). */
+interface ProducerSequences {
+  /** The next sequence number the producer hands out. */
+  assigned: number;
+  /** The next sequence number the broker accepts. */
+  next: number;
+  /** The offset each accepted sequence number was appended at (-1: given up by the producer). */
+  offsets: number[];
+  /** Sequence numbers the producer gave up on (its send failed for good): the broker skips them. */
+  abandoned: Set<number> | undefined;
+}
+
+/** The broker's answer to a record that came before the one it waits for: retry it later. */
+export const STATUS_OUT_OF_ORDER_SEQUENCE = 503;
+
 /**
  * A Kafka-like topic: an append-only log per partition. Appending never rejects an event for its
  * content (events cannot be rejected); only an unreachable broker refuses a produce request.
@@ -31,6 +46,8 @@ export class TopicNode implements Receiver, Lifecycle {
   /** This topic's id in the trace's name table. */
   readonly name: number;
   private nodeHealth: NodeHealth | undefined;
+  /** Idempotent producers' sequences: by producing node, then its incarnation, then partition. */
+  private readonly producers = new Map<string, Map<number, ProducerSequences[]>>();
 
   constructor(
     private readonly sim: Sim,
@@ -78,8 +95,53 @@ export class TopicNode implements Receiver, Lifecycle {
   receive(request: Request, replier: Replier): void {
     const event = request.event!;
     const partition = this.choosePartition(request);
+    const sequence = request.sequence;
+    if (sequence === undefined) {
+      const offset = this.append(partition, event.id);
+      replier.reply(200, undefined, partition, offset); // labelled `ack p<partition>@<offset>`
+      return;
+    }
+    const state = this.sequences(request.from, request.producerIncarnation ?? 0, partition);
+    while (state.abandoned?.delete(state.next)) {
+      state.offsets.push(-1);
+      state.next++;
+    }
+    if (sequence < state.next) {
+      // A retry of a record already appended (its acknowledgement was lost): answer as before, append nothing.
+      const offset = state.offsets[sequence];
+      if (offset >= 0) replier.reply(200, undefined, partition, offset);
+      else replier.reply(STATUS_OUT_OF_ORDER_SEQUENCE, 'given up');
+      return;
+    }
+    if (sequence > state.next) {
+      // An earlier record of this producer is still missing: appending this one would reorder them.
+      replier.reply(STATUS_OUT_OF_ORDER_SEQUENCE, 'out of order sequence');
+      return;
+    }
     const offset = this.append(partition, event.id);
-    replier.reply(200, undefined, partition, offset); // labelled `ack p<partition>@<offset>`
+    state.offsets.push(offset);
+    state.next++;
+    replier.reply(200, undefined, partition, offset);
+  }
+
+  /** The next sequence number of an idempotent producer (a process, in one incarnation) in a partition. */
+  nextSequence(producer: string, incarnation: number, partition: number): number {
+    return this.sequences(producer, incarnation, partition).assigned++;
+  }
+
+  /** The producer gave up on `sequence` (its send failed for good): the partition must not wait for it. */
+  abandonSequence(producer: string, incarnation: number, partition: number, sequence: number): void {
+    const state = this.sequences(producer, incarnation, partition);
+    if (sequence < state.next) return; // appended after all (only its acknowledgement was lost)
+    (state.abandoned ??= new Set()).add(sequence);
+  }
+
+  private sequences(producer: string, incarnation: number, partition: number): ProducerSequences {
+    let byIncarnation = this.producers.get(producer);
+    if (!byIncarnation) this.producers.set(producer, (byIncarnation = new Map()));
+    let byPartition = byIncarnation.get(incarnation);
+    if (!byPartition) byIncarnation.set(incarnation, (byPartition = []));
+    return (byPartition[partition] ??= { assigned: 0, next: 0, offsets: [], abandoned: undefined });
   }
 
   choosePartition(request: Pick<Request, 'key' | 'partition'>): number {

@@ -53,6 +53,8 @@ export interface ClientSpec extends BaseNode {
   onRejected?: { fixAfterMs: number };
   /** Send an idempotency key with each command, the same on every retry. */
   idempotencyKeys?: boolean;
+  /** For a client that produces to a topic: see ServiceSpec.idempotentProducer. */
+  idempotentProducer?: boolean;
   /** Payload of each command: a valid template, and the ways an invalid one is broken. */
   payload?: PayloadSpec;
 }
@@ -184,6 +186,13 @@ export interface ServiceSpec extends BaseNode {
   queueConsumers?: QueueConsumerSpec[];
   /** Entity state updated by consumed events (shared by all consumers in this service). */
   state?: StateMachineSpec;
+  /**
+   * Kafka's enable.idempotence (on by default since Kafka 3.0; default here too): the broker drops
+   * a retried produce it already appended and keeps each partition in the order this process sent
+   * to it. Off, a retry after a lost acknowledgement appends the record twice, and a retry may land
+   * behind a later record of the same key.
+   */
+  idempotentProducer?: boolean;
 }
 
 export interface QueueSpec extends BaseNode {

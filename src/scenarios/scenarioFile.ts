@@ -321,6 +321,7 @@ function readNode(r: Reader, v: unknown, path: string, index: number): NodeSpec 
         ...(o.retryOn !== undefined ? { retryOn: r.oneOf(o, 'retryOn', path, ['server-errors', 'any-failure'] as const) } : {}),
         ...(o.onRejected !== undefined ? { onRejected: { fixAfterMs: r.num(r.obj(o.onRejected, join(path, 'onRejected')) ?? {}, 'fixAfterMs', join(path, 'onRejected'), { min: 0, max: 3_600_000 }) } } : {}),
         ...(o.idempotencyKeys !== undefined ? { idempotencyKeys: r.bool(o, 'idempotencyKeys', path, false) } : {}),
+        ...(o.idempotentProducer !== undefined ? { idempotentProducer: r.bool(o, 'idempotentProducer', path, true) } : {}),
         ...(o.payload !== undefined ? { payload: readPayload(r, o.payload, join(path, 'payload')) } : {}),
       };
     case 'topic':
@@ -411,6 +412,7 @@ function readNode(r: Reader, v: unknown, path: string, index: number): NodeSpec 
         consumers,
         ...(queueConsumers.length ? { queueConsumers } : {}),
         ...(o.state !== undefined ? { state: readStateMachine(r, o.state, join(path, 'state')) } : {}),
+        ...(o.idempotentProducer !== undefined ? { idempotentProducer: r.bool(o, 'idempotentProducer', path, true) } : {}),
       };
     }
   }

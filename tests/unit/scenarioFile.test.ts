@@ -121,3 +121,22 @@ describe('scenario files', () => {
     expect(s.nodes[1]).toMatchObject({ workers: 8, consumers: [] });
   });
 });
+
+describe('scenario files: producer idempotence', () => {
+  it('reads idempotentProducer on clients and services (omitted: on, as in Kafka)', () => {
+    const s = parseScenarioText(
+      JSON.stringify({
+        id: 'x',
+        nodes: [
+          { kind: 'client', id: 'c', target: 't', command: 'e', idempotentProducer: false },
+          { kind: 'topic', id: 't' },
+          { kind: 'service', id: 's', idempotentProducer: false },
+          { kind: 'service', id: 'd' },
+        ],
+      }),
+      'my.json',
+    );
+    expect(s.nodes.map((n) => (n.kind === 'client' || n.kind === 'service' ? n.idempotentProducer : 'n/a'))).toEqual([false, 'n/a', false, undefined]);
+    expect(problems(JSON.stringify({ id: 'x', nodes: [{ kind: 'service', id: 's', idempotentProducer: 'no' }] }))).toMatch(/nodes\[0\]\.idempotentProducer/);
+  });
+});
