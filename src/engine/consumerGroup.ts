@@ -202,8 +202,9 @@ export class Member {
 
   /** Has this member fetched `offset` of `partition` and not finished it (buffered, travelling, in the handler or awaiting a retry)? */
   hasInHand(partition: number, offset: number): boolean {
-    const first = this.handedOver.get(partition)?.offset ?? this.position[partition];
-    return offset >= first && offset < this.fetchPosition[partition];
+    // The record handed over (in the handler, or failed and waiting for its retry), and the ones
+    // fetched after it and not handed over yet (a reset may leave a gap between the two).
+    return this.handedOver.get(partition)?.offset === offset || (offset >= this.position[partition] && offset < this.fetchPosition[partition]);
   }
 
   private canFetch(): boolean {
@@ -215,24 +216,31 @@ export class Member {
   private fetchFrom(p: number): void {
     const end = this.group.topic.logEnd(p);
     let next = this.fetchPosition[p];
+    let reset = false;
     const logStart = this.group.topic.partitions[p].logStart;
     if (next < logStart) {
       // Our position fell off the log (retention): reset as auto.offset.reset says. What was
-      // fetched and not yet handed over is dropped with the buffer (the record in the handler stays).
-      this.group.dropDeletedInHand(p, this.position[p]);
+      // fetched and not yet handed over is dropped with the buffer. A record already handed over
+      // stays in memory: the one in the handler, or a failed one waiting at the buffer's head for
+      // its retry (the log deleting it does not take it out of the application's hands).
+      const retrying = this.handedOver.get(p);
+      const keep = retrying !== undefined && this.buffer[p][0] === retrying.offset;
+      reset = true;
       if (this.group.topic.spec.autoOffsetReset === 'earliest') next = logStart;
       else {
         this.group.skippedByReset(p, logStart, end);
         next = end;
       }
       this.position[p] = next;
-      this.buffer[p] = [];
+      this.buffer[p] = keep ? [retrying.offset] : [];
     }
     while (next < end && this.buffer[p].length + this.inTransit[p] < PREFETCH) {
       this.send(p, next);
       next++;
     }
     this.fetchPosition[p] = next;
+    // What the reset dropped from memory is lost now, unless processed already.
+    if (reset) this.group.settleLosses(p);
   }
 
   private send(partition: number, offset: number): void {
@@ -451,11 +459,13 @@ export class ConsumerGroup {
   /** This group's id in the trace's name table. */
   readonly name: number;
   /**
-   * Offsets retention deleted while their owner had them in hand (fetched, not finished), per
-   * partition. Kafka hands out what a consumer already fetched even after the log deletes it, so
-   * these are lost only if the owner drops them (crash, reassignment, reset) before finishing.
+   * Records this group may never process, with the reason to record if so, per partition: deleted
+   * by retention or skipped by an offset reset or committed past unprocessed — while a member may
+   * still have them in hand. Kafka hands out what a consumer already fetched even after the log
+   * deletes it, and an evicted member works through what it fetched, so each is lost only once no
+   * live member holds it any more (crash, reassignment, reset) and it was not processed.
    */
-  private readonly deletedInHand: Set<number>[];
+  private readonly lossPending: Map<number, LostReason>[];
   /** Offsets already recorded lost, per partition: a record is lost once, whatever path finds it. */
   private readonly lostOffsets: Set<number>[];
   /** Who the last assignment gave each partition to (checked for life before use: asked on every append). */
@@ -470,7 +480,7 @@ export class ConsumerGroup {
     this.name = sim.log.name(id);
     this.committed = topic.partitions.map(() => undefined);
     this.doneOffsets = topic.partitions.map(() => new Set<number>());
-    this.deletedInHand = topic.partitions.map(() => new Set<number>());
+    this.lossPending = topic.partitions.map(() => new Map<number, LostReason>());
     this.lostOffsets = topic.partitions.map(() => new Set<number>());
     topic.onAppend((p) => this.ownerOf(p)?.fetchPartition(p));
     sim.onLinkCut((a, b) => {
@@ -513,8 +523,7 @@ export class ConsumerGroup {
    * never will (a group that never committed and restarts skips what came meanwhile — a classic).
    */
   skippedByReset(partition: number, from: number, to: number): void {
-    const log = this.topic.partitions[partition].log;
-    for (let offset = from; offset < to; offset++) if (!this.hasProcessed(log[offset])) this.recordLost(partition, offset, log[offset], 'offset-reset');
+    for (let offset = from; offset < to; offset++) this.pendLoss(partition, offset, 'offset-reset');
   }
 
   hasProcessed(eventId: number): boolean {
@@ -528,17 +537,14 @@ export class ConsumerGroup {
       this.processed = grown;
     }
     this.processed[eventId] = 1;
-    if (this.topic.spec.retentionMs !== undefined) {
-      this.doneOffsets[partition].add(offset);
-      this.deletedInHand[partition].delete(offset);
-    }
+    const pending = this.lossPending[partition];
+    if (pending.size > 0) pending.delete(offset);
+    if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
   }
 
   markDeadLettered(partition: number, offset: number, eventId: number, deadLetterTopic: string): void {
-    if (this.topic.spec.retentionMs !== undefined) {
-      this.doneOffsets[partition].add(offset);
-      this.deletedInHand[partition].delete(offset);
-    }
+    this.lossPending[partition].delete(offset);
+    if (this.topic.spec.retentionMs !== undefined) this.doneOffsets[partition].add(offset);
     this.sim.record({
       type: 'dead-lettered',
       t: this.sim.now,
@@ -572,8 +578,8 @@ export class ConsumerGroup {
 
   memberCrashed(member: Member): void {
     this.noteLoss(member);
-    for (const p of member.partitions) this.dropDeletedInHand(p, 0);
     member.crash();
+    this.settleAllLosses();
     if (this.members.some((m) => m.alive)) {
       const epoch = member.epoch;
       this.sim.scheduler.after(member.spec.sessionTimeoutMs, () => {
@@ -610,6 +616,8 @@ export class ConsumerGroup {
       if (member.cutSince !== since || !member.alive || member.evicted) return;
       member.evicted = true;
       this.rebalance(`${member.id} missed its session timeout (cut off from ${this.topic.id})`);
+      // A rebalance already under way no longer waits for the evicted member's handler.
+      this.memberIdle();
     });
   }
 
@@ -635,22 +643,42 @@ export class ConsumerGroup {
   private noteLoss(member: Member): void {
     for (const held of member.handedOver.values()) {
       const committed = this.committed[held.partition];
-      if (committed !== undefined && committed > held.offset && !this.hasProcessed(held.event)) {
-        this.recordLost(held.partition, held.offset, held.event, 'committed-before-processing');
-      }
+      if (committed !== undefined && committed > held.offset) this.pendLoss(held.partition, held.offset, 'committed-before-processing');
     }
   }
 
-  /** The owner dropped what it had in hand of `partition` from `fromOffset` on: the deleted part of it is lost now. */
-  dropDeletedInHand(partition: number, fromOffset: number): void {
-    const pending = this.deletedInHand[partition];
+  /** The record at `offset` may never be processed by this group: settled by settleLosses. */
+  private pendLoss(partition: number, offset: number, reason: LostReason): void {
+    const event = this.topic.partitions[partition].log[offset];
+    // A copy of the same event (a producer's retry appended twice) was processed, or will be read later.
+    if (this.hasProcessed(event) || this.topic.hasCopyAfter(partition, offset)) return;
+    const pending = this.lossPending[partition];
+    if (!pending.has(offset)) pending.set(offset, reason);
+  }
+
+  /** Pending losses of a partition are lost now unless processed or still in a live member's hands. */
+  settleLosses(partition: number): void {
+    const pending = this.lossPending[partition];
     if (pending.size === 0) return;
-    for (const offset of pending) {
-      if (offset < fromOffset) continue;
+    // Who may still process a record from memory: any live member with it in hand — its owner, or a
+    // member evicted (or rejoining) that still works through what it had fetched. A member's
+    // in-hand state is reset whenever it is assigned anew, so it never claims another's records.
+    const holders = this.members.filter((m) => m.alive);
+    const log = this.topic.partitions[partition].log;
+    for (const [offset, reason] of pending) {
+      const event = log[offset];
+      if (this.hasProcessed(event)) {
+        pending.delete(offset);
+        continue;
+      }
+      if (holders.some((m) => m.hasInHand(partition, offset))) continue;
       pending.delete(offset);
-      const event = this.topic.partitions[partition].log[offset];
-      if (!this.hasProcessed(event)) this.recordLost(partition, offset, event, 'retention');
+      this.recordLost(partition, offset, event, reason);
     }
+  }
+
+  private settleAllLosses(): void {
+    for (let p = 0; p < this.lossPending.length; p++) this.settleLosses(p);
   }
 
   private recordLost(partition: number, offset: number, event: number, reason: LostReason): void {
@@ -663,13 +691,9 @@ export class ConsumerGroup {
   private retained(partition: number, from: number, to: number): void {
     const committed = this.committed[partition] ?? 0;
     const done = this.doneOffsets[partition];
-    const owner = this.ownerOf(partition);
-    for (let offset = Math.max(from, committed); offset < to; offset++) {
-      if (done.has(offset)) continue;
-      if (owner?.hasInHand(partition, offset)) this.deletedInHand[partition].add(offset);
-      else this.recordLost(partition, offset, this.topic.partitions[partition].log[offset], 'retention');
-    }
+    for (let offset = Math.max(from, committed); offset < to; offset++) if (!done.has(offset)) this.pendLoss(partition, offset, 'retention');
     for (let offset = from; offset < to; offset++) done.delete(offset);
+    this.settleLosses(partition);
   }
 
   private ownerOf(partition: number): Member | undefined {
@@ -703,8 +727,6 @@ export class ConsumerGroup {
 
   /** Range assignment: partitions split into contiguous runs over the live members, sorted by id. */
   private assignLiveMembers(): void {
-    // Every member starts over from the committed offsets: whatever was in hand is dropped.
-    for (let p = 0; p < this.deletedInHand.length; p++) this.dropDeletedInHand(p, 0);
     this.generation++;
     // An evicted member is left as it is: it keeps its old generation (so its commits are fenced)
     // and what it had fetched, until it rejoins.
@@ -724,5 +746,7 @@ export class ConsumerGroup {
     this.owners = [];
     for (const m of live) for (const p of assignment[m.id]) this.owners[p] = m;
     for (const m of live) m.assign(assignment[m.id], this.generation);
+    // Every member started over from the committed offsets: what they had in hand is dropped.
+    this.settleAllLosses();
   }
 }

@@ -46,6 +46,8 @@ export class TopicNode implements Receiver, Lifecycle {
   /** This topic's id in the trace's name table. */
   readonly name: number;
   private nodeHealth: NodeHealth | undefined;
+  /** With retention: the offset of each event's last copy, per partition. */
+  private readonly lastOffsetOf: (Map<number, number> | undefined)[] = [];
   /** Idempotent producers' sequences: by producing node, then its incarnation, then partition. */
   private readonly producers = new Map<string, Map<number, ProducerSequences[]>>();
 
@@ -150,9 +152,17 @@ export class TopicNode implements Receiver, Lifecycle {
     return partitionForKey(request.key, this.spec.partitions);
   }
 
+  /** Is the record at `offset` appended again later in its partition (a non-idempotent producer's retry)? */
+  hasCopyAfter(partition: number, offset: number): boolean {
+    const p = this.partitions[partition];
+    return (this.lastOffsetOf[partition]?.get(p.log[offset]) ?? offset) > offset;
+  }
+
   append(partition: number, eventId: number): number {
     const p = this.partitions[partition];
     const offset = p.log.length;
+    // Only retention asks where an event's last copy is: no map to keep without it.
+    if (this.spec.retentionMs !== undefined) (this.lastOffsetOf[partition] ??= new Map()).set(eventId, offset);
     const event = this.sim.events[eventId];
     if (this.sim.takePoison(this.spec.id)) event.poison = true;
     p.log.push(eventId);

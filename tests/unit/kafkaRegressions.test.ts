@@ -171,4 +171,84 @@ describe('consumer group regressions', () => {
     expect(of(trace, 'processed').some((p) => p.partition === 0 && p.offset === 0)).toBe(true);
     expect(of(trace, 'lost')).toEqual([]);
   });
+
+  it('retention deleting what an evicted member still works through is not a loss: it processes them from memory', () => {
+    // Found with the cut faults added to the properties: s is cut off at 1 ms and evicted at 11 ms
+    // with two records in hand (300 ms each); retention deletes both meanwhile.
+    const s = scenario({
+      partitions: 1,
+      services: ['s'],
+      spec: { processing: { kind: 'const', ms: 300 }, sessionTimeoutMs: 10, rebalanceMs: 0 },
+      items: [
+        { atMs: 0, key: 'a' },
+        { atMs: 0, key: 'a' },
+      ],
+      faults: [{ target: 't->s', kind: 'cut', fromMs: 1, untilMs: 301 }],
+      retentionMs: 300,
+      networkMs: 0,
+    });
+    const trace = simulate(s);
+    expect(of(trace, 'processed').map((r) => r.offset)).toEqual([0, 1]);
+    expect(of(trace, 'lost')).toEqual([]);
+  });
+
+  it('an offset reset by a new owner does not count as lost what an evicted member still processes', () => {
+    // Found by the properties: auto.offset.reset=latest, nothing committed yet. a (300 ms per
+    // record) is handling offset 0 when it is cut off and evicted; b comes up, joins, and its reset
+    // skips offset 0 — which a still processes from memory.
+    const base = scenario({
+      partitions: 1,
+      services: ['a', 'b'],
+      spec: { processing: { kind: 'const', ms: 300 }, sessionTimeoutMs: 10, rebalanceMs: 0 },
+      items: [{ atMs: 11, key: 'a' }],
+      faults: [
+        { target: 'b', kind: 'down', fromMs: 0, untilMs: 23 },
+        { target: 't->a', kind: 'cut', fromMs: 12, untilMs: 24 },
+      ],
+      networkMs: 0,
+    });
+    const s: Scenario = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.kind === 'topic' ? { ...n, autoOffsetReset: 'latest' as const } : n.kind === 'service' && n.id === 'b' ? { ...n, consumers: [consumer({ processing: { kind: 'const', ms: 0 }, sessionTimeoutMs: 10, rebalanceMs: 0 })] } : n)),
+    };
+    const trace = simulate(s);
+    expect(of(trace, 'rebalance').map((r) => [r.t, r.reason])).toContainEqual([22, 'a missed its session timeout (cut off from t)']);
+    expect(of(trace, 'processed').map((r) => [r.member, r.offset])).toEqual([['a', 0]]);
+    expect(of(trace, 'lost')).toEqual([]);
+    expect(computeMetrics(trace, s).groups.g).toMatchObject({ processed: 1, lost: 0 });
+  });
+
+  it('a failed record waiting for its retry stays in memory when the log deletes it under the member', () => {
+    // At-most-once, synchronous commits: p0@0 fails, its retry waits while the link is cut (no
+    // commit possible), retention resets the member's position past it. Before the fix the reset
+    // dropped the waiting record silently: neither processed nor lost.
+    const s = scenario({
+      partitions: 1,
+      services: ['s'],
+      spec: { commit: 'before', processing: { kind: 'const', ms: 0 }, sessionTimeoutMs: 10_000, retry: { maxAttempts: Infinity, backoffMs: 50, multiplier: 1, maxBackoffMs: 50, jitter: 0 } },
+      // p0@2 arrives during the cut: never fetched, deleted — the member's position falls off the log.
+      items: [
+        { atMs: 0, key: 'a' },
+        { atMs: 20, key: 'a' },
+        { atMs: 100, key: 'a' },
+      ],
+      faults: [
+        { target: 's', kind: 'error', fromMs: 0, untilMs: 40, rate: 1 },
+        { target: 't->s', kind: 'cut', fromMs: 45, untilMs: 700 },
+      ],
+      retentionMs: 300,
+      networkMs: 0,
+    });
+    const trace = simulate(s);
+    const processed = new Set(of(trace, 'processed').map((r) => r.offset));
+    const lost = new Set(of(trace, 'lost').map((r) => r.offset));
+    for (const offset of [0, 1, 2]) expect(processed.has(offset) !== lost.has(offset), `offset ${offset}`).toBe(true);
+    // p0@0 was in the application's hands: retried once the link is back. The others were deleted unread.
+    expect([...processed]).toEqual([0]);
+    // p0@2 is lost when deleted (nobody had it); p0@1, fetched before the cut, when the reset drops it.
+    expect(of(trace, 'lost').map((r) => [r.offset, r.reason])).toEqual([
+      [2, 'retention'],
+      [1, 'retention'],
+    ]);
+  });
 });
