@@ -43,6 +43,8 @@ export class Sim {
   private readonly cutListeners: ((a: string, b: string) => void)[] = [];
   private readonly armedCrashes = new Map<string, number[]>();
   private readonly armedPoison = new Map<string, number>();
+  /** Crashes on their way (the message started, its midpoint not reached yet), per node. */
+  private readonly pendingCrashes = new Map<string, { restartMs: number; cancelled: boolean }[]>();
 
   constructor(
     readonly seed: number,
@@ -164,8 +166,14 @@ export class Sim {
     if (!armed || armed.length === 0) return false;
     const restartMs = armed.shift()!;
     const incarnation = this.incarnation(node);
+    const pending = { restartMs, cancelled: false };
+    const list = this.pendingCrashes.get(node);
+    if (list) list.push(pending);
+    else this.pendingCrashes.set(node, [pending]);
     this.scheduler.after(durationMs / 2, () => {
-      if (this.incarnation(node) !== incarnation) return;
+      if (pending.cancelled || this.incarnation(node) !== incarnation) return;
+      const all = this.pendingCrashes.get(node)!;
+      all.splice(all.indexOf(pending), 1);
       this.record({ type: 'crash', t: this.now, node, ref });
       const fault: FaultSpec = { target: node, kind: 'down', fromMs: this.now };
       this.applyFault(fault, +1);
@@ -252,6 +260,17 @@ export class Sim {
     const lifecycle = this.lifecycles.get(fault.target);
     if (wasUp && !isUp) {
       h.incarnation++;
+      // Stopped before halfway through a message that was to crash it: that crash did not happen,
+      // so it stays armed for the next message (as the graph's "crash armed" badge says).
+      const pending = this.pendingCrashes.get(fault.target);
+      if (pending?.length) {
+        const armed = this.armedCrashes.get(fault.target)!;
+        for (let i = pending.length - 1; i >= 0; i--) {
+          pending[i].cancelled = true;
+          armed.unshift(pending[i].restartMs);
+        }
+        pending.length = 0;
+      }
       lifecycle?.onDown();
     }
     this.updateStatus(fault.target, h);
