@@ -207,15 +207,15 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     }
   };
 
-  const topics: Record<string, TopicMetrics> = {};
+  const topics = dict<TopicMetrics>();
   for (const node of scenario.nodes) {
     if (node.kind === 'topic') topics[node.id] = { appended: 0, firstAppendMs: -1, partitions: Array.from({ length: node.partitions }, () => ({ logStart: 0, logEnd: 0 })) };
   }
-  const groups: Record<string, GroupMetrics> = {};
-  const delays: Record<string, number[]> = {};
-  const rowKeys: Record<string, Set<string>> = {};
-  const committed: Record<string, number[]> = {};
-  const lostEvents: Record<string, Set<number>> = {};
+  const groups = dict<GroupMetrics>();
+  const delays = dict<number[]>();
+  const rowKeys = dict<Set<string>>();
+  const committed = dict<number[]>();
+  const lostEvents = dict<Set<number>>();
   const judge = new ProcessingJudge();
   for (const [group, topic] of groupTopics) {
     groups[group] = {
@@ -243,11 +243,11 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const groupsByTopic = new Map<string, string[]>();
   for (const [group, topic] of groupTopics) groupsByTopic.set(topic, [...(groupsByTopic.get(topic) ?? []), group]);
   let published = 0;
-  const store: Record<string, StoreMetrics> = {};
+  const store = dict<StoreMetrics>();
   for (const node of scenario.nodes) if (node.kind === 'service') store[node.id] = { rows: 0, duplicateRows: 0, duplicateRequests: 0, outboxPending: 0, invalid: 0, counters: Object.create(null) as Record<string, number> };
-  const entityStates: Record<string, Map<string, string>> = {};
-  const droppedByService: Record<string, number> = {};
-  const queues: Record<string, QueueMetrics> = {};
+  const entityStates = dict<Map<string, string>>();
+  const droppedByService = dict<number>();
+  const queues = dict<QueueMetrics>();
   const queueIdByLabel = new Map<string, Map<string, number>>();
   /** Per queue, the messages whose handler has succeeded once. */
   const queueHandledOk = new Map<string, Set<number>>();
@@ -418,9 +418,9 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     return m;
   };
   const clientTargets = new Map(scenario.nodes.flatMap((n) => (n.kind === 'client' ? [[n.id, n.target] as const] : [])));
-  const clients: Record<string, CommandMetrics> = {};
+  const clients = dict<CommandMetrics>();
   for (const [client, acc] of perClient) clients[client] = finish(acc, clientTargets.get(client)!);
-  const pool: Record<string, PoolMetrics> = {};
+  const pool = dict<PoolMetrics>();
   for (const [id, p] of pools) {
     poolAdvance(p, poolTo);
     const span = poolTo - poolFrom;
@@ -433,7 +433,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     groups[g].lag = lagOf(g);
     groups[g].committed = [...committed[g]];
   }
-  const state: Record<string, StateMetrics> = {};
+  const state = dict<StateMetrics>();
   for (const node of scenario.nodes) {
     if (node.kind !== 'service' || !node.state) continue;
     // A prototype-free object: entity states named like `constructor` or `__proto__` are plain keys.
@@ -444,9 +444,17 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   }
 
   for (const q of Object.values(queues)) for (const n of Object.values(q.deliveries)) q.maxDeliveries = Math.max(q.maxDeliveries, n);
-  const metrics = { groups, events: { published }, topics, state, queues, clients, pool, store } as Metrics;
+  const metrics = Object.assign(dict<unknown>(), { groups, events: { published }, topics, state, queues, clients, pool, store }) as Metrics;
   for (const [service, acc] of perService) metrics[service] = finish(acc, service);
   return metrics;
+}
+
+/**
+ * A dictionary keyed by names from the scenario (node ids, labels, entity states): without a
+ * prototype, so `constructor` or `toString` are plain keys like any other.
+ */
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function emptyQueueMetrics(): QueueMetrics {
@@ -466,7 +474,7 @@ function emptyQueueMetrics(): QueueMetrics {
     maxDeliveries: 0,
     handled: 0,
     duplicates: 0,
-    deliveries: {},
+    deliveries: dict<number>(),
   };
 }
 

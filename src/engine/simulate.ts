@@ -1,5 +1,6 @@
 import { ConsumerGroup, Member, type Publication } from './consumerGroup';
 import { EntityState } from './entityState';
+import { consumerNames } from './memberNames';
 import { call, type CallDone, type Receiver, type Request } from './http';
 import { QueueConsumer, QueueNode } from './queue';
 import { fixPayload, makePayload } from './payload';
@@ -147,24 +148,21 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       receivers.set(node.id, service);
       sim.registerNode(node.id, service);
       const state = node.state ? new EntityState(sim, node.id, node.state) : undefined;
-      for (const spec of node.consumers) {
-        let group = groups.get(spec.group);
-        if (!group) {
-          group = new ConsumerGroup(spec.group, topics.get(spec.topic)!, sim, publish);
-          groups.set(spec.group, group);
-        }
-        for (let i = 0; i < spec.instances; i++) {
-          const suffix = (spec.instances > 1 ? `-${i + 1}` : '') + (node.consumers.length > 1 ? `/${spec.group}` : '');
-          const member = new Member(node.id + suffix, node.id, spec, group, sim, state);
+      for (const name of consumerNames(node)) {
+        if (name.kind === 'member') {
+          const spec = node.consumers[name.index];
+          let group = groups.get(spec.group);
+          if (!group) {
+            group = new ConsumerGroup(spec.group, topics.get(spec.topic)!, sim, publish);
+            groups.set(spec.group, group);
+          }
+          const member = new Member(name.id, node.id, spec, group, sim, state);
           group.addMember(member);
           service.members.push({ member, group });
-        }
-      }
-      for (const spec of node.queueConsumers ?? []) {
-        const queue = queues.get(spec.queue)!;
-        for (let i = 0; i < spec.instances; i++) {
-          const suffix = (spec.instances > 1 ? `-${i + 1}` : '') + ((node.queueConsumers ?? []).length > 1 ? `/${spec.queue}` : '');
-          const consumer = new QueueConsumer(node.id + suffix, node.id, spec, queue, sim, publish);
+        } else {
+          const spec = node.queueConsumers![name.index];
+          const queue = queues.get(spec.queue)!;
+          const consumer = new QueueConsumer(name.id, node.id, spec, queue, sim, publish);
           queue.addConsumer(consumer);
           service.queueConsumers.push(consumer);
         }
@@ -231,17 +229,25 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     });
   };
 
+  /** Script workloads seen so far per client: the second one's default keys must not repeat the first's. */
+  const scriptsOfClient = new Map<string, number>();
   scenario.workload.forEach((workload, index) => {
     const client = clients.get(workload.client)!;
     if (workload.kind === 'script') {
-      workload.items.forEach((item, i) => sim.scheduler.at(item.atMs, () => submit(client, item, `${client.id}-${i}`)));
+      const nth = (scriptsOfClient.get(client.id) ?? 0) + 1;
+      scriptsOfClient.set(client.id, nth);
+      const prefix = nth === 1 ? `${client.id}-` : `${client.id}-${nth}-`;
+      workload.items.forEach((item, i) => sim.scheduler.at(item.atMs, () => submit(client, item, `${prefix}${i}`)));
       return;
     }
     // Poisson arrivals, drawn lazily from the workload's own stream: both variants of a scenario see
     // the same orders at the same times whatever else happens.
     const random = sim.random(`workload:${index}`);
-    // Keys o1, o2… for the first generator, p1, q1… for the next: distinct across generators, still short on a token.
-    const prefix = String.fromCharCode('o'.charCodeAt(0) + (scenario.workload.slice(0, index).filter((w) => w.kind === 'poisson').length % 12));
+    // Keys o1, o2… for the first generator, p1, q1… for the next: distinct across generators, still
+    // short on a token. Past twelve generators the letters come round again with a number (o2_1…).
+    const nth = scenario.workload.slice(0, index).filter((w) => w.kind === 'poisson').length;
+    const letter = String.fromCharCode('o'.charCodeAt(0) + (nth % 12));
+    const prefix = nth < 12 ? letter : `${letter}${Math.floor(nth / 12) + 1}_`;
     // One arrival is pending at a time, so one task function serves them all (no closure per order).
     let n = 0;
     let nextAt = 0;

@@ -28,13 +28,16 @@ export function metricValues(metrics: unknown, path: string): { path: string; va
     if (node === null || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     const keys = parts[i] === '*' ? Object.keys(record).sort() : [parts[i]];
-    for (const key of keys) if (key in record) walk(record[key], i + 1, [...at, key]);
+    // Own keys only: `constructor` or `toString` in a path names nothing unless the metrics have it.
+    for (const key of keys) if (Object.hasOwn(record, key)) walk(record[key], i + 1, [...at, key]);
   };
   walk(metrics, 0, []);
   return out;
 }
 
 export function compare(a: number, op: CompareOp, b: number): boolean {
+  // A number that is not there (NaN) makes no claim true, not even `!=`.
+  if (Number.isNaN(a) || Number.isNaN(b)) return false;
   switch (op) {
     case '<':
       return a < b;
@@ -101,7 +104,9 @@ function checkAssertion(cache: RunCache, expectation: Expectation, assertion: As
       target = base * assertion.baseline.factor;
       targetText = `${format(target)} (no-fault run ${format(base)} × ${assertion.baseline.factor})`;
     } else if (assertion.other) {
-      const other = metricValues(metrics, assertion.other.metric)[0]?.value ?? NaN;
+      const others = metricValues(metrics, assertion.other.metric);
+      if (others.length === 0) return { passed: false, detail: `${assertion.other.metric}: no such metric` };
+      const other = others[0].value;
       target = other * assertion.other.factor;
       targetText = `${format(target)} (${assertion.other.metric}${assertion.other.factor === 1 ? '' : ` × ${assertion.other.factor}`})`;
     } else {
@@ -116,6 +121,8 @@ function checkAssertion(cache: RunCache, expectation: Expectation, assertion: As
 }
 
 export function evaluateExpectation(cache: RunCache, expectation: Expectation): ExpectationResult {
+  // A claim with nothing to check proves nothing: it fails rather than passing by default.
+  if (expectation.assert.length === 0) return { name: expectation.name, passed: false, detail: 'no assertions' };
   const results = expectation.assert.map((a) => checkAssertion(cache, expectation, a));
   return {
     name: expectation.name,

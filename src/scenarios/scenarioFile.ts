@@ -21,6 +21,7 @@ import type {
   ScenarioTranslation,
 } from '../engine/types';
 import { RESERVED_METRIC_KEYS } from '../engine/metrics';
+import { consumerNames } from '../engine/memberNames';
 import { UNSAFE_KEYS } from '../engine/payload';
 import { faultProblem, faultStartProblem } from './faultRules';
 import { JsonSyntaxError, parseJsonWithPositions } from './jsonWithPositions';
@@ -494,6 +495,7 @@ function readWorkload(r: Reader, v: unknown, path: string, durationMs: number): 
 function readExpectation(r: Reader, v: unknown, path: string): Expectation | undefined {
   const o = r.obj(v, path);
   if (!o) return undefined;
+  if (Array.isArray(o.assert) && o.assert.length === 0) r.problem(join(path, 'assert'), 'give at least one assertion: a claim with nothing to check proves nothing');
   return {
     name: r.str(o, 'name', path),
     faults: r.arr(o.faults ?? [], join(path, 'faults')).flatMap((f, i) => {
@@ -536,24 +538,76 @@ function readExpectation(r: Reader, v: unknown, path: string): Expectation | und
   };
 }
 
-/** Translations are texts only: anything that is not a string (or list of strings) is refused. */
+/**
+ * Translations are texts only, in the shape of ScenarioTranslation: the UI puts each field where
+ * the English one goes, so a list where a text belongs (or an object where a list of choices does)
+ * is refused here, with its path, instead of breaking the page.
+ */
 function readTranslations(r: Reader, v: unknown, path: string): Record<string, ScenarioTranslation> {
   const o = r.obj(v, path) ?? {};
   const out: Record<string, ScenarioTranslation> = {};
-  const texts = (value: unknown, p: string): unknown => {
+  const text = (value: unknown, p: string): string | undefined => {
+    if (value === undefined || value === null) return undefined;
     if (typeof value === 'string') return value;
-    if (Array.isArray(value)) return value.map((x, i) => texts(x, `${p}[${i}]`));
-    if (value !== null && typeof value === 'object') {
-      const res: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(value)) res[k] = texts(x, join(p, k));
-      return res;
-    }
-    if (value !== null) r.problem(p, `expected a text, found ${kindOf(value)}`);
+    r.problem(p, `expected a text, found ${kindOf(value)}`);
     return undefined;
   };
+  const texts = (value: unknown, p: string): string[] | undefined => {
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value)) {
+      r.problem(p, `expected a list of texts, found ${kindOf(value)}`);
+      return undefined;
+    }
+    return value.map((x, i) => text(x, `${p}[${i}]`) ?? '');
+  };
+  const fields = (value: unknown, p: string, allowed: readonly string[]): Record<string, unknown> | undefined => {
+    const obj = r.obj(value, p);
+    if (!obj) return undefined;
+    for (const k of Object.keys(obj)) if (!allowed.includes(k)) r.problem(join(p, k), `is not a translatable field (${allowed.join(', ')})`);
+    return obj;
+  };
   for (const [lang, t] of Object.entries(o)) {
-    if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(lang)) r.problem(join(path, lang), `'${lang}' is not a language tag like zh-CN`);
-    out[lang] = texts(t, join(path, lang)) as ScenarioTranslation;
+    const lp = join(path, lang);
+    if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(lang)) r.problem(lp, `'${lang}' is not a language tag like zh-CN`);
+    const to = fields(t, lp, ['title', 'summary', 'lesson', 'steps', 'expectations']);
+    if (!to) continue;
+    const tr: ScenarioTranslation = {};
+    const title = text(to.title, join(lp, 'title'));
+    if (title !== undefined) tr.title = title;
+    const summary = text(to.summary, join(lp, 'summary'));
+    if (summary !== undefined) tr.summary = summary;
+    const lesson = text(to.lesson, join(lp, 'lesson'));
+    if (lesson !== undefined) tr.lesson = lesson;
+    const expectations = texts(to.expectations, join(lp, 'expectations'));
+    if (expectations !== undefined) tr.expectations = expectations;
+    if (to.steps !== undefined && to.steps !== null) {
+      const sp = join(lp, 'steps');
+      tr.steps = r.arr(to.steps, sp).map((step, i) => {
+        const so = fields(step, `${sp}[${i}]`, ['title', 'text', 'question']);
+        if (!so) return {};
+        const st: NonNullable<ScenarioTranslation['steps']>[number] = {};
+        const stepTitle = text(so.title, join(`${sp}[${i}]`, 'title'));
+        if (stepTitle !== undefined) st.title = stepTitle;
+        const stepText = text(so.text, join(`${sp}[${i}]`, 'text'));
+        if (stepText !== undefined) st.text = stepText;
+        if (so.question !== undefined && so.question !== null) {
+          const qp = join(`${sp}[${i}]`, 'question');
+          const qo = fields(so.question, qp, ['prompt', 'choices', 'explanation']);
+          if (qo) {
+            const q: NonNullable<NonNullable<ScenarioTranslation['steps']>[number]['question']> = {};
+            const prompt = text(qo.prompt, join(qp, 'prompt'));
+            if (prompt !== undefined) q.prompt = prompt;
+            const choices = texts(qo.choices, join(qp, 'choices'));
+            if (choices !== undefined) q.choices = choices;
+            const explanation = text(qo.explanation, join(qp, 'explanation'));
+            if (explanation !== undefined) q.explanation = explanation;
+            st.question = q;
+          }
+        }
+        return st;
+      });
+    }
+    out[lang] = tr;
   }
   return out;
 }
@@ -571,19 +625,37 @@ function checkReferences(r: Reader, s: Scenario): void {
     else if (!kinds.includes(n.kind)) r.problem(path, `'${id}' is a ${n.kind}, expected a ${kinds.join(' or ')}`);
   };
   const groupTopic = new Map<string, string>();
+  const consumerPaths = new Map<string, string>();
+  const clashing = new Set<string>();
   s.nodes.forEach((n, i) => {
     const p = `nodes[${i}]`;
     if (n.kind === 'client') expect(n.target, ['service', 'topic', 'queue'], `${p}.target`);
-    if (n.kind === 'queue' && n.deadLetterQueue) expect(n.deadLetterQueue, ['queue'], `${p}.deadLetterQueue`);
+    if (n.kind === 'queue' && n.deadLetterQueue) {
+      expect(n.deadLetterQueue, ['queue'], `${p}.deadLetterQueue`);
+      if (n.deadLetterQueue === n.id) r.problem(`${p}.deadLetterQueue`, `a dead-letter queue must differ from the queue it protects ('${n.id}'): a rejected message would come straight back`);
+    }
     if (n.kind !== 'service') return;
-    n.endpoints.forEach((e, j) =>
+    n.endpoints.forEach((e, j) => {
       e.then.forEach((a, k) => {
         const ap = `${p}.endpoints[${j}].then[${k}]`;
         if (a.kind === 'call') expect(a.target, ['service'], `${ap}.target`);
         if (a.kind === 'publish') expect(a.topic, ['topic'], `${ap}.topic`);
         if (a.kind === 'enqueue') expect(a.queue, ['queue'], `${ap}.queue`);
-      }),
-    );
+      });
+      if (e.publishFailures) expect(e.publishFailures.topic, ['topic'], `${p}.endpoints[${j}].publishFailures.topic`);
+    });
+    // Consumers are named after their service (src/engine/memberNames.ts): two with one name would
+    // be one member to the group (service `s` with 2 instances and a service `s-1`, say).
+    consumerNames(n).forEach((name) => {
+      const list = name.kind === 'member' ? 'consumers' : 'queueConsumers';
+      const where = `${p}.${list}[${name.index}]`;
+      const first = consumerPaths.get(name.id);
+      if (first === undefined) consumerPaths.set(name.id, where);
+      else if (!clashing.has(where)) {
+        clashing.add(where);
+        r.problem(where, `its consumer would be named '${name.id}', like the one of ${first}: rename a service, or declare a group once per service`);
+      }
+    });
     n.consumers.forEach((c, j) => {
       const cp = `${p}.consumers[${j}]`;
       expect(c.topic, ['topic'], `${cp}.topic`);

@@ -1,7 +1,7 @@
 // Who consumes what, and whether they are alive at t: consumer-group members and queue consumers,
-// named exactly as the engine names them (src/engine/simulate.ts: service id, `-n` per instance when
-// there are several, `/group` or `/queue` when the service has several consumers), so a member in an
-// `assign` record can be traced back to the service that hosts it.
+// named exactly as the engine names them (src/engine/memberNames.ts), so a member in an `assign`
+// record can be traced back to the service that hosts it.
+import { consumerNames } from '../engine/memberNames';
 import type { Scenario, Trace } from '../engine/types';
 import { lastAtOrBefore, upperBound } from './search';
 import type { TraceIndex } from './traceIndex';
@@ -41,19 +41,10 @@ export function consumerDirectory(scenario: Scenario): ConsumerDirectory {
   for (const node of scenario.nodes) {
     if (node.kind === 'queue' && node.deadLetterQueue) deadLetterQueues.add(node.deadLetterQueue);
     if (node.kind !== 'service') continue;
-    for (const c of node.consumers) {
-      if (c.deadLetterTopic) deadLetterTopics.add(c.deadLetterTopic);
-      for (let i = 0; i < c.instances; i++) {
-        const suffix = (c.instances > 1 ? `-${i + 1}` : '') + (node.consumers.length > 1 ? `/${c.group}` : '');
-        members.push({ id: node.id + suffix, service: node.id, group: c.group, topic: c.topic });
-      }
-    }
-    const qcs = node.queueConsumers ?? [];
-    for (const c of qcs) {
-      for (let i = 0; i < c.instances; i++) {
-        const suffix = (c.instances > 1 ? `-${i + 1}` : '') + (qcs.length > 1 ? `/${c.queue}` : '');
-        queueConsumers.push({ id: node.id + suffix, service: node.id, queue: c.queue });
-      }
+    for (const c of node.consumers) if (c.deadLetterTopic) deadLetterTopics.add(c.deadLetterTopic);
+    for (const name of consumerNames(node)) {
+      if (name.kind === 'member') members.push({ id: name.id, service: node.id, group: name.of, topic: node.consumers[name.index].topic });
+      else queueConsumers.push({ id: name.id, service: node.id, queue: name.of });
     }
   }
   const dir = { members, memberById: new Map(members.map((m) => [m.id, m])), queueConsumers, deadLetterTopics, deadLetterQueues };
