@@ -100,6 +100,15 @@ function describe(metrics: Metrics): string[] {
         (g.outOfOrder ? `, out of order ${g.outOfOrder}` : ''),
     );
   }
+  for (const [queue, q] of Object.entries(metrics.queues)) {
+    lines.push(
+      `queue ${queue}: enqueued ${q.enqueued}, delivered ${q.delivered} (${q.redelivered} redelivered, most of one message ${q.maxDeliveries}), ` +
+        `acked ${q.acked}, nacked ${q.nacked}, now ${q.ready} ready + ${q.unacked} unacked` +
+        (q.deadLettered ? `, dead-lettered ${q.deadLettered}` : '') +
+        (q.dropped ? `, dropped ${q.dropped}` : '') +
+        (q.duplicates ? `, handled twice ${q.duplicates}` : ''),
+    );
+  }
 
   return lines;
 }
@@ -145,10 +154,15 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (args.json) {
     out(JSON.stringify({ scenario: scenario.id, seed, untilMs: trace.durationMs, faults: trace.faults, metrics: jsonMetrics(metrics), expectations }, null, 2));
   } else {
-    out(`${scenario.id} — ${scenario.title} (seed ${seed}, ${trace.durationMs / 1000} s${args.faults.length ? `, faults: ${args.faultTexts.join(' ')}` : ''})`);
-    for (const line of describe(metrics)) out(`  ${line}`);
-    out('expectations (each runs with its own faults, listed in the scenario):');
-    for (const e of expectations) out(`  ${e.passed ? 'PASS' : 'FAIL'}  ${e.name}\n        ${e.detail}`);
+    // Scenario files are text from anywhere: control characters (terminal escapes) are not passed through.
+    const text = (s: string) => out(s.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\ufffd'));
+    text(`${scenario.id} — ${scenario.title} (seed ${seed}, ${trace.durationMs / 1000} s${args.faults.length ? `, faults: ${args.faultTexts.join(' ')}` : ''})`);
+    for (const line of describe(metrics)) text(`  ${line}`);
+    text('expectations (each runs with its own faults, listed in the scenario):');
+    for (const e of expectations) {
+      text(`  ${e.passed ? 'PASS' : 'FAIL'}  ${e.name}`);
+      text(`        ${e.detail}`);
+    }
     out(`${expectations.filter((e) => e.passed).length} passed, ${expectations.filter((e) => !e.passed).length} failed`);
   }
   return allPassed ? 0 : 1;

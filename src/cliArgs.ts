@@ -15,6 +15,9 @@ export interface CliArgs {
   json: boolean;
 }
 
+/** Fault times beyond this are no time at all: the longest run (--until) is a day. */
+const MAX_FAULT_SECONDS = 86_400;
+
 /** The largest seed: seeds are unsigned 32-bit integers, as in the browser (`seed=`). */
 export const MAX_SEED = 2 ** 32 - 1;
 
@@ -28,7 +31,8 @@ export const USAGE = `usage: npm run sim -- <scenario> [--seed N] [--until SECON
                               (dies halfway through its next message) or poison (the next record
                               appended to that topic/queue can never be handled); A->B:cut@FROM-TO
                               cuts the link between two nodes. FROM and TO in seconds; TO may be
-                              left out (until the end), e.g. fulfillment:down@10-30
+                              left out (until the end), e.g. fulfillment:down@10-30; crash and
+                              poison happen once and take only FROM
   --seed N                    an integer from 0 to 4294967295 (2^32-1; default: the scenario's)
   --until SECONDS             how long to run, 0.001 to 86400 (default: the scenario's duration)
   --json                      print one JSON object on stdout
@@ -44,8 +48,17 @@ export function parseFault(text: string): FaultSpec {
   const [, target, kind, value, from, to] = m;
   const isLink = target.includes('->');
   if (isLink !== (kind === 'cut')) throw new UsageError(`--fault '${text}': ${kind === 'cut' ? 'cut takes a link A->B' : `${kind} takes a node, not a link`}`);
-  const fault: FaultSpec = { target, kind: kind as FaultKind, fromMs: Math.round(Number(from) * 1000) };
-  if (to !== undefined) fault.untilMs = Math.round(Number(to) * 1000);
+  const seconds = (v: string, what: string): number => {
+    const n = Number(v);
+    if (!(n <= MAX_FAULT_SECONDS)) throw new UsageError(`--fault '${text}': ${what} must be at most ${MAX_FAULT_SECONDS} s, found ${v.length > 20 ? `${v.slice(0, 20)}…` : v}`);
+    return Math.round(n * 1000);
+  };
+  const fault: FaultSpec = { target, kind: kind as FaultKind, fromMs: seconds(from, 'the start') };
+  if (to !== undefined) {
+    // A crash fires once, on the next message; poison marks the next record: neither lasts.
+    if (kind === 'crash' || kind === 'poison') throw new UsageError(`--fault '${text}': ${kind} happens once (${kind === 'crash' ? 'on its next message' : 'to the next record'}): give only a start, e.g. ${target}:${kind}@${from}`);
+    fault.untilMs = seconds(to, 'the end');
+  }
   if (fault.untilMs !== undefined && fault.untilMs <= fault.fromMs) throw new UsageError(`--fault '${text}': the end must come at least 1 ms after the start (times are in seconds, rounded to ms)`);
   if (value !== undefined) {
     const v = Number(value);
@@ -56,6 +69,7 @@ export function parseFault(text: string): FaultSpec {
       if (!(v > 0 && v <= 1)) throw new UsageError(`--fault '${text}': an error rate must be in (0, 1]`);
       fault.rate = v;
     } else if (kind === 'crash') {
+      if (!(v > 0 && v <= 3600)) throw new UsageError(`--fault '${text}': a crash's restart time must be from 0.001 to 3600 seconds`);
       fault.restartMs = Math.round(v * 1000);
     } else throw new UsageError(`--fault '${text}': ${kind} takes no value`);
   }

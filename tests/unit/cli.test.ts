@@ -300,4 +300,23 @@ describe('hostile scenario files (found by the adversarial review)', () => {
   it('a device or a huge file is refused before reading it', () => {
     expect(run(['--file', '/dev/zero']).err).toContain('not a regular file');
   });
+
+  it('fault times are finite and bounded; crash and poison take no end; a crash restarts within an hour', () => {
+    const nines = '9'.repeat(400);
+    expect(run(['checkout-sync', '--fault', `fulfillment:down@5-${nines}`]).err).toMatch(/the end must be at most 86400 s/);
+    expect(run(['checkout-sync', '--fault', `fulfillment:crash=${nines}@5`]).err).toMatch(/restart time must be from 0\.001 to 3600 seconds/);
+    expect(run(['checkout-sync', '--fault', 'fulfillment:crash@1-5']).err).toMatch(/crash happens once \(on its next message\): give only a start, e\.g\. fulfillment:crash@1/);
+    expect(run(['checkout-pubsub', '--fault', 'online-orders:poison@1-5']).err).toMatch(/poison happens once/);
+  });
+
+  it('the text report lists every queue, and passes no terminal escapes through from a file', () => {
+    const r = run(['c7-delivery-limit-dlq']);
+    expect(r.out).toMatch(/queue q: enqueued 2, delivered 7 \(5 redelivered, most of one message 6\), acked 1, nacked 6, now 0 ready \+ 0 unacked, dead-lettered 1/);
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const file = join(dir, 'esc.json');
+    writeFileSync(file, JSON.stringify({ id: 'esc', title: 'Evil \u001b[2J\u001b]0;pwned\u0007 title', nodes: [] }));
+    const out = run(['--file', file]).out;
+    expect(out).toContain('Evil \ufffd[2J\ufffd]0;pwned\ufffd title');
+    expect(out).not.toMatch(/\u001b/);
+  });
 });
