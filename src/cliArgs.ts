@@ -1,6 +1,6 @@
 // Parsing of the headless runner's arguments, kept apart from I/O so tests can call it directly.
 import type { FaultKind, FaultSpec, Scenario } from './engine/types';
-import { faultProblem, faultStartProblem } from './scenarios/faultRules';
+import { faultProblemIn } from './scenarios/faultRules';
 
 export interface CliArgs {
   list: boolean;
@@ -146,13 +146,8 @@ export function parseArgs(argv: string[]): CliArgs {
  * silently do nothing. endMs is when the run ends: --until when given, else the scenario's duration.
  */
 export function checkFaultTargets(faults: FaultSpec[], scenario: Scenario, endMs = scenario.durationMs, texts: string[] = []): void {
-  const ids = scenario.nodes.map((n) => n.id);
   faults.forEach((f, i) => {
-    const label = `--fault '${texts[i] ?? `${f.target}:${f.kind}@${f.fromMs / 1000}`}'`;
-    for (const id of f.target.split('->')) {
-      if (!ids.includes(id)) throw new UsageError(`${label}: '${id}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`);
-    }
-    const problem = faultProblem(f, scenario) ?? faultStartProblem(f.fromMs, endMs);
-    if (problem) throw new UsageError(`${label}: ${problem}`);
+    const problem = faultProblemIn(f, scenario, endMs);
+    if (problem) throw new UsageError(`--fault '${texts[i] ?? `${f.target}:${f.kind}@${f.fromMs / 1000}`}': ${problem}`);
   });
 }

@@ -248,6 +248,8 @@ export const en = {
   'notice.badView': 'View {value} is unknown (use “compare”): showing the single view.',
   'notice.badSpeed': 'Speed {value} is not one of {speeds}: playing at 1×.',
   'notice.badFault': 'Fault {value} is not “node:{kinds}:from-until” (seconds; a cut names a link “a->b”): ignored.',
+  // The reason comes from the fault rules shared with the runner and scenario files (in English).
+  'notice.faultLeftOut': 'The link’s fault {fault} was left out: {reason}.',
   'notice.badStory': 'Story {value} is unknown (use “off” for free play): following the story.',
   'notice.noStory': '“{title}” has no guided story: step {value} ignored (free play).',
   'notice.badStep': 'Step {value} is not a step number from 1 to {total}: showing step {shown}.',

@@ -497,6 +497,7 @@ const zhCN: Catalogue = {
   'notice.badView': '视图 {value} 未知（请用 “compare”）：显示单一视图。',
   'notice.badSpeed': '速度 {value} 不是 {speeds} 之一：以 1× 播放。',
   'notice.badFault': '故障 {value} 不符合 “node:{kinds}:from-until”（单位为秒；切断链路写作 “a->b”）：已忽略。',
+  'notice.faultLeftOut': '链接中的故障 {fault} 已忽略：{reason}。',
   'notice.badStory': '故事参数 {value} 未知（自由探索请用 “off”）：跟随故事。',
   'notice.noStory': '“{title}”没有引导故事：忽略步骤 {value}（自由探索）。',
   'notice.badStep': '步骤 {value} 不是 1 到 {total} 之间的步骤编号：显示第 {shown} 步。',

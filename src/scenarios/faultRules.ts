@@ -65,3 +65,16 @@ export function faultStartProblem(fromMs: number, endMs: number): string | undef
   if (fromMs < endMs) return undefined;
   return `starts at ${fromMs / 1000}s, at or after the run ends (${endMs / 1000}s): it could do nothing`;
 }
+
+/**
+ * Everything that keeps a learner's fault from doing anything in a run of `scenario` ending at endMs:
+ * a node that is not there, a kind that does not apply to it, a start at or after the end. One
+ * check for the runner's --fault and a link's faults=.
+ */
+export function faultProblemIn(fault: FaultSpec, scenario: Scenario, endMs = scenario.durationMs): string | undefined {
+  const ids = scenario.nodes.map((n) => n.id);
+  for (const id of fault.target.split('->')) {
+    if (!ids.includes(id)) return `'${id}' is not a node of ${scenario.id} (nodes: ${ids.join(', ')})`;
+  }
+  return faultProblem(fault, scenario) ?? faultStartProblem(fault.fromMs, endMs);
+}

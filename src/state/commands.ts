@@ -3,6 +3,7 @@
 import type { FaultKind } from '../engine/types';
 import { nextDeliveryTime, previousDeliveryTime } from '../view/stepping';
 import { toggleFault } from './interventions';
+import { editFaultsNow } from './faultCommands';
 import { getRun, type Run } from './runCache';
 import { getScenario, visibleScenarios } from './scenarioRegistry';
 import { useLabStore, type ViewMode } from './store';
@@ -77,6 +78,5 @@ export function setView(view: ViewMode): void {
 
 /** Down/up or slow/fast for one node at the current time; applied to every visible variant. */
 export function toggleNodeFault(nodeId: string, kind: FaultKind): void {
-  const s = useLabStore.getState();
-  s.setInterventions(toggleFault(s.interventions, nodeId, kind, s.t));
+  editFaultsNow((list, t) => toggleFault(list, nodeId, kind, t));
 }

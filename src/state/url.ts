@@ -11,6 +11,8 @@ export interface ScenarioRef {
   seed: number;
   durationMs: number;
   title: string;
+  /** The end of the compare view with this scenario (the later of the pair's ends), when it has a partner. */
+  compareDurationMs?: number;
 }
 
 export interface UrlState {
@@ -24,6 +26,8 @@ export interface UrlState {
 }
 
 const FAULT_KINDS: readonly FaultKind[] = ['down', 'slow', 'error', 'crash', 'poison', 'cut'];
+/** Plain decimal seconds, as links write them (no hex, no exponent: the runner refuses those too). */
+const DECIMAL = /^\d+(\.\d+)?$/;
 const MAX_SEED = 2 ** 32 - 1;
 
 // Quote user-supplied text in notices, shortened so a hostile URL cannot flood the page.
@@ -55,22 +59,8 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   const rawSeed = params.get('seed');
   if (rawSeed !== null) {
     const n = Number(rawSeed);
-    if (rawSeed.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED) seed = n;
+    if (/^\d+$/.test(rawSeed) && n <= MAX_SEED) seed = n;
     else notices.push(notice('notice.badSeed', { value: quote(rawSeed), max: MAX_SEED, seed: scenario.seed }));
-  }
-
-  let t = 0;
-  const rawT = params.get('t');
-  if (rawT !== null) {
-    const secs = Number(rawT);
-    if (rawT.trim() === '' || !Number.isFinite(secs) || secs < 0) {
-      notices.push(notice('notice.badTime', { value: quote(rawT) }));
-    } else if (secs * 1000 > scenario.durationMs) {
-      t = scenario.durationMs;
-      notices.push(notice('notice.pastEnd', { value: quote(rawT), end: formatSeconds(scenario.durationMs) }));
-    } else {
-      t = secs * 1000;
-    }
   }
 
   let view: ViewMode = 'single';
@@ -78,6 +68,22 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   if (rawView !== null) {
     if (rawView === 'compare' || rawView === 'single') view = rawView;
     else notices.push(notice('notice.badView', { value: quote(rawView) }));
+  }
+
+  // Side by side the clock runs to the later of the two ends.
+  const endMs = view === 'compare' ? (scenario.compareDurationMs ?? scenario.durationMs) : scenario.durationMs;
+  let t = 0;
+  const rawT = params.get('t');
+  if (rawT !== null) {
+    const secs = Number(rawT);
+    if (!DECIMAL.test(rawT) || !Number.isFinite(secs) || secs < 0) {
+      notices.push(notice('notice.badTime', { value: quote(rawT) }));
+    } else if (secs * 1000 > endMs) {
+      t = endMs;
+      notices.push(notice('notice.pastEnd', { value: quote(rawT), end: formatSeconds(endMs) }));
+    } else {
+      t = secs * 1000;
+    }
   }
 
   let speed: number | undefined;
@@ -93,8 +99,9 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   if (rawFaults !== null && rawFaults !== '') {
     for (const item of rawFaults.split(',')) {
       const f = parseFault(item);
-      if (f) interventions.push(f);
-      else notices.push(notice('notice.badFault', { value: quote(item), kinds: FAULT_KINDS.join('|') }));
+      if (typeof f !== 'string') interventions.push(f);
+      else if (f === '') notices.push(notice('notice.badFault', { value: quote(item), kinds: FAULT_KINDS.join('|') }));
+      else notices.push(notice('notice.faultLeftOut', { fault: quote(item), reason: f }));
     }
   }
 
@@ -107,38 +114,39 @@ const MAX_FAULT_MS = 3_600_000;
 
 // `target:kind:from-until[:param]`, times in seconds. The optional param is the fault's knob when it
 // is not the default: slow → factor, error → rate (0..1), crash → restart delay in seconds.
-function parseFault(item: string): FaultSpec | null {
+// Returns the fault, or why it was refused ('' when it does not even have the shape).
+function parseFault(item: string): FaultSpec | string {
   // A node id, or `a->b` for a cut link.
   const m = /^([A-Za-z0-9_.-]+(?:->[A-Za-z0-9_.-]+)?):([a-z]+):(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?(?::(\d+(?:\.\d+)?))?$/.exec(item.trim());
-  if (!m) return null;
+  if (!m) return '';
   const kind = m[2] as FaultKind;
-  if (!FAULT_KINDS.includes(kind)) return null;
+  if (!FAULT_KINDS.includes(kind)) return '';
   const isLink = m[1].includes('->');
-  if ((kind === 'cut') !== isLink) return null;
+  if ((kind === 'cut') !== isLink) return kind === 'cut' ? 'a cut takes a link “a->b”' : `${kind} takes a node, not a link`;
   const fromMs = Math.round(Number(m[3]) * 1000);
   const untilMs = m[4] === undefined ? undefined : Math.round(Number(m[4]) * 1000);
   // Beyond any run (an hour at most): refuse rather than write back "Infinity" or 1e+30 into the link.
-  if (fromMs > MAX_FAULT_MS || (untilMs !== undefined && untilMs > MAX_FAULT_MS)) return null;
-  if (untilMs !== undefined && untilMs <= fromMs) return null;
+  if (fromMs > MAX_FAULT_MS || (untilMs !== undefined && untilMs > MAX_FAULT_MS)) return 'its times are past any run (an hour at most)';
+  if (untilMs !== undefined && untilMs <= fromMs) return 'the end must come at least 1 ms after the start';
   const param = m[5] === undefined ? undefined : Number(m[5]);
   const f: FaultSpec = { target: m[1], kind, fromMs };
   if (untilMs !== undefined) f.untilMs = untilMs;
   switch (kind) {
     case 'slow':
       // A factor below 1 would speed the node up; the runner and scenario files refuse it too.
-      if (param !== undefined && !(param >= 1 && param <= 1000)) return null;
+      if (param !== undefined && !(param >= 1 && param <= 1000)) return 'a slow factor must be from 1 to 1000';
       f.factor = param ?? DEFAULT_SLOW_FACTOR;
       break;
     case 'error':
-      if (param !== undefined && !(param > 0 && param <= 1)) return null;
+      if (param !== undefined && !(param > 0 && param <= 1)) return 'an error rate must be in (0, 1]';
       f.rate = param ?? DEFAULT_ERROR_RATE;
       break;
     case 'crash':
-      if (param !== undefined && !(param >= 0.001 && param <= 3600)) return null;
+      if (param !== undefined && !(param >= 0.001 && param <= 3600)) return 'a crash’s restart time must be from 0.001 to 3600 seconds';
       f.restartMs = param === undefined ? DEFAULT_RESTART_MS : Math.round(param * 1000);
       break;
     default:
-      if (param !== undefined) return null; // down, poison and cut have no knob
+      if (param !== undefined) return `${kind} takes no value`; // down, poison and cut have no knob
   }
   return f;
 }

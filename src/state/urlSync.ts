@@ -5,17 +5,24 @@ import { initLanguageFromUrl, langSearch, subscribeLangUrl } from '../i18n/langU
 import { withStepAssumptionsHeld } from './narrative';
 import { initNarrativeFromUrl, narrativeSearch, subscribeNarrativeUrl } from './narrativeUrl';
 import { useCustomScenarioStore } from './customScenario';
-import { allScenarios, DEFAULT_SCENARIO_ID, hasScenario } from './scenarioRegistry';
+import type { FaultSpec, Scenario } from '../engine/types';
+import { notice } from '../i18n/notices';
+import { faultProblemIn } from '../scenarios/faultRules';
+import { allScenarios, compareTarget, DEFAULT_SCENARIO_ID, hasScenario, visibleScenarios } from './scenarioRegistry';
 import { useLabStore, type LabState } from './store';
-import { formatUrl, parseUrl } from './url';
+import { formatFault, formatUrl, parseUrl } from './url';
 import { modeSearch, useWorkshopStore } from './workshop';
 
 /** While playing, the address changes at most this often (browsers rate-limit replaceState). */
 const PLAYING_THROTTLE_MS = 500;
 
 export function initFromUrl(search: string = window.location.search): void {
-  const refs = allScenarios().map((s) => ({ id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title }));
+  const refs = allScenarios().map((s) => {
+    const partner = compareTarget(s.id);
+    return { id: s.id, seed: s.seed, durationMs: s.durationMs, title: s.title, ...(partner ? { compareDurationMs: Math.max(s.durationMs, partner.durationMs) } : {}) };
+  });
   const { state, notices } = parseUrl(search, refs, DEFAULT_SCENARIO_ID);
+  if (hasScenario(state.scenarioId)) state.interventions = checkedLinkFaults(state.interventions, visibleScenarios(state.scenarioId, state.view), notices);
   const store = useLabStore.getState();
   // A step that assumes a fault (step.assumes) gets it once the whole link is read: after its own
   // faults (no duplicate) and `story=off` (free play assumes nothing).
@@ -35,6 +42,20 @@ export function initFromUrl(search: string = window.location.search): void {
   });
   // The interface language (`lang=zh-CN`): starts loading it; main.tsx waits for it before the first paint.
   for (const n of initLanguageFromUrl(search)) store.addNotice(n);
+}
+
+/**
+ * A link's faults that can do something in one of the scenarios on screen (the compare view runs
+ * both under the same faults); each other one is left out with a notice saying why — the runner and
+ * scenario files refuse the same faults, for the same reasons (src/scenarios/faultRules.ts).
+ */
+function checkedLinkFaults(faults: FaultSpec[], visible: readonly Scenario[], notices: string[]): FaultSpec[] {
+  return faults.filter((f) => {
+    const problems = visible.map((s) => faultProblemIn(f, s));
+    if (problems.some((p) => p === undefined)) return true;
+    notices.push(notice('notice.faultLeftOut', { fault: `“${formatFault(f)}”`, reason: problems[0]! }));
+    return false;
+  });
 }
 
 /** `&s=…` when the custom scenario is on screen and its encoding is known (always last: it is long). */
