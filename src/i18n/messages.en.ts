@@ -223,6 +223,11 @@ export const en = {
   'narrative.why': 'Why',
   'narrative.end': 'End of the story. Keep exploring: break a service, scrub the timeline, or pick another scenario.',
   'narrative.restart': 'Restart the story',
+  // A step whose text takes a learner fault for granted (step.assumes), on a run without it.
+  'narrative.assumptionMissing': 'This step takes for granted that {what}. Your run has no such fault, so what the step says will not match the graph and the metrics.',
+  'narrative.assumedDown': '{node} is down from {from} s to {until} s',
+  'narrative.assumedFault': 'the fault {fault} is on',
+  'narrative.assumptionRestore': 'Put it back',
   'narrative.hide': 'Hide the story',
   'narrative.show': 'Show the story',
   'narrative.fold': 'Collapse the story',

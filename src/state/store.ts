@@ -72,7 +72,8 @@ export const useLabStore = create<LabStore>()((set) => ({
   setPlaying: (playing) => set({ playing }),
   setSpeed: (speed) => set({ speed }),
   setInterventions: (interventions) => set({ interventions }),
-  reset: () => set({ t: 0, playing: false, interventions: [] }),
+  // Notices are about the experiment Reset discards (faults added, cleared or left out): they go too.
+  reset: () => set({ t: 0, playing: false, interventions: [], notices: [] }),
   addNotice: (text) => set((s) => (s.notices.includes(text) ? s : { notices: [...s.notices, text] })),
   dismissNotices: () => set({ notices: [] }),
 }));

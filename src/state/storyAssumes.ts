@@ -5,6 +5,7 @@
 // the metrics and the address like any fault the learner adds — and says so in the notice banner.
 // A learner's own fault on the same node, of the same kind, overlapping in time counts as there.
 import type { FaultSpec, NarrativeStep, Scenario } from '../engine/types';
+import type { Translate } from '../i18n/format';
 import { notice } from '../i18n/notices';
 import { faultsFor } from './interventions';
 import { formatFault } from './url';
@@ -28,6 +29,15 @@ export function missingAssumptions(scenario: Scenario, step: NarrativeStep | und
 
 function seconds(ms: number): string {
   return String(ms / 1000);
+}
+
+/** What an assumed fault means, in words: "Order Fulfillment is down from 10 s to 30 s". */
+export function assumedFaultText(scenario: Scenario, f: FaultSpec, t: Translate): string {
+  if (f.kind === 'down' && f.untilMs !== undefined) {
+    const node = scenario.nodes.find((n) => n.id === f.target);
+    return t('narrative.assumedDown', { node: node?.label ?? f.target, from: seconds(f.fromMs), until: seconds(f.untilMs) });
+  }
+  return t('narrative.assumedFault', { fault: formatFault(f) });
 }
 
 /** The notice saying a step's fault was added (worded through notice(), so it follows the language). */

@@ -91,4 +91,20 @@ describe('a story step that assumes a fault', () => {
     act(() => initFromUrl('?scenario=checkout-sync&seed=42&t=20&story=off'));
     expect(lab().interventions).toEqual([]);
   });
+
+  it('a step on a run without the fault it assumes says so and offers to put it back; Reset clears the notice', async () => {
+    act(() => initFromUrl('?scenario=checkout-sync&seed=42&step=2'));
+    await renderApp();
+    expect(screen.queryByTestId('narrative-assumption-missing')).toBeNull();
+    // The learner follows step 1's instruction once more: the button now brings Fulfillment back up.
+    act(() => lab().setInterventions([]));
+    const warning = screen.getByTestId('narrative-assumption-missing');
+    expect(warning).toHaveTextContent('This step takes for granted that Order Fulfillment is down from 10 s to 30 s. Your run has no such fault');
+    fireEvent.click(within(warning).getByRole('button', { name: 'Put it back' }));
+    expect(lab().interventions).toEqual([OUTAGE]);
+    expect(screen.queryByTestId('narrative-assumption-missing')).toBeNull();
+    expect(lab().notices.length).toBeGreaterThan(0);
+    act(() => lab().reset());
+    expect(lab().notices).toEqual([]);
+  });
 });

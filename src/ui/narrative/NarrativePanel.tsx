@@ -21,6 +21,7 @@ import { HIGHLIGHT_NOTE_ID, parseHighlight } from './highlightFlow';
 import { scenarioTexts, stepTexts, useLang } from './localize';
 import { outcomeText, QuestionBox } from './QuestionBox';
 import { stringsFor, type NarrativeStrings } from './strings';
+import { StepAssumptionWarning } from './StepAssumptionWarning';
 import { StoryFoldButton } from './StoryFoldButton';
 import { useStoryFolded } from './useStoryFolded';
 import { useStoryTexts } from './useStoryTexts';
@@ -226,6 +227,7 @@ function StoryPanel({ scenario, lang, S, compare }: { scenario: Scenario; lang: 
             </p>
           ) : null}
         </div>
+        <StepAssumptionWarning scenario={scenario} step={steps[i]} />
         {q ? <QuestionBox question={q} answer={answer} revealed={revealed} S={S} /> : null}
         <div className="lab-narrative__state">{status}</div>
         {last && revealed ? (
