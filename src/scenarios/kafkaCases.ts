@@ -106,15 +106,15 @@ export const c1CommitBeforeCrash = c1(
     steps: [
       {
         title: 'Committed on hand-over',
-        text: 'Five records, m0 to m4, wait in partition 0 of T. C1 owns the partition; C2 is a standby in the same consumer group. Offsets are auto-committed every 100 ms as soon as a record is handed to the handler — before it is processed. At 2.1 s the committed offset is already 3, while m2 has just begun its 1 s of processing.',
+        text: 'Five records, m0 to m4, are written to partition 0 of T at 10 ms. C1 owns the partition; C2 is a standby in the same consumer group. Offsets are auto-committed every 100 ms as soon as a record is handed to the handler — before it is processed. At 2.1 s the committed offset is already 3, while m2 has just begun its 1 s of processing.',
         highlight: ['t', 'c1', 't->c1'],
         atMs: 2100,
       },
       {
         title: 'C1 crashes in the middle of m2',
-        text: 'At 2.52 s C1 crashes halfway through m2. The group’s committed offset says m2 is done; it is not.',
+        text: 'At 2.52 s C1 crashes halfway through m2. The group’s committed offset says m2 is done; it is not — and with C1 gone nobody has m2 in hand any more, so the lab marks it lost at once. C1’s session times out at 3.52 s; at 3.62 s the group gives partition 0 to C2.',
         highlight: ['c1'],
-        atMs: 2600,
+        atMs: 3700,
         question: {
           prompt: 'The committed offset is 3 and m2 (offset 2) was not finished. Where will C2 start reading?',
           choices: ['At m2, offset 2', 'At m3, offset 3', 'At m0, from the beginning'],
@@ -345,7 +345,7 @@ export const c4PoisonBlocks = c4(
     steps: [
       {
         title: 'A record that can never be handled',
-        text: 'Partition 0 holds m0 to m3; partition 1 holds n0 and n1. m0 is processed; m1 is poison: every attempt to handle it fails. The consumer retries it with a growing backoff (up to 1 s), and forever. Meanwhile partition 1 is done: n0 and n1, committed offset 2.',
+        text: 'At 10 ms m0 to m3 are written to partition 0 and n0, n1 to partition 1. m0 is processed; m1 is poison: every attempt to handle it fails. The consumer retries it with a growing backoff (up to 1 s), and forever. Meanwhile partition 1 is done: n0 and n1, committed offset 2.',
         highlight: ['t', 'consumer', 't->consumer'],
         atMs: 500,
       },
