@@ -190,7 +190,7 @@ export const en = {
   'metrics.unacked': 'Unacked',
   'metrics.acked': 'Acked',
   'metrics.redelivered': 'Re\u00addelivered',
-  'metrics.deadLetteredCol': 'Dead-\u00adlettered',
+  'metrics.deadLetteredCol': 'Dead-lettered',
 
   // ─── Guided story ───────────────────────────────────────────────────────
   'narrative.panel': 'Guided story',
@@ -259,7 +259,7 @@ export const en = {
   'notice.noStory': '“{title}” has no guided story: step {value} ignored (free play).',
   'notice.badStep': 'Step {value} is not a step number from 1 to {total}: showing step {shown}.',
   'notice.pastLastStep': 'Step {value} is past the last step of this story ({total}): showing step {total}.',
-  'notice.timeOutsideStep': 'Time {value} s is outside step {step}: showing the step from its start.',
+  'notice.timeOutsideStep': 'The link’s time, {value} s, is not part of step {step}: step {step} is shown from its start, {start} s.',
   // Not about the link: another scenario was chosen (src/state/store.ts).
   'notice.faultsCleared': {
     one: 'The fault you added was cleared: it belongs to the previous scenario.',

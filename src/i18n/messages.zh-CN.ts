@@ -506,7 +506,7 @@ const zhCN: Catalogue = {
   'notice.noStory': '“{title}”没有引导故事：忽略步骤 {value}（自由探索）。',
   'notice.badStep': '步骤 {value} 不是 1 到 {total} 之间的步骤编号：显示第 {shown} 步。',
   'notice.pastLastStep': '步骤 {value} 超出了这个故事的最后一步（{total}）：显示第 {total} 步。',
-  'notice.timeOutsideStep': '时间 {value} 秒不在第 {step} 步之内：从这一步的开头显示。',
+  'notice.timeOutsideStep': '链接中的时间 {value} 秒不属于第 {step} 步：从第 {step} 步的开头（{start} 秒）显示。',
   'notice.originsIgnored': '已忽略 origins= 中的这些项（它们不是 https://example.org 这样的精确源）：{origins}。',
   'notice.problemAtLine': '{label} 第 {line} 行：{detail}',
   'notice.problem': '{label}：{detail}',

@@ -44,8 +44,10 @@ export function initNarrativeFromUrl(search: string): string[] {
       index = Math.min(n, steps.length) - 1;
       if (!stepFits(times, index, lab.t)) {
         // A hand-written link (a step with no time, or a time outside it): open the step at its start.
-        if (params.get('t') !== null) notices.push(notice('notice.timeOutsideStep', { value: quote(params.get('t') ?? ''), step: index + 1 }));
-        useLabStore.setState({ t: stepStartMs(times, index) });
+        // (A t the link got wrong has its own notice already: this one only for a valid t elsewhere.)
+        const start = stepStartMs(times, index);
+        if (params.get('t') !== null && lab.t !== 0) notices.push(notice('notice.timeOutsideStep', { value: quote(params.get('t') ?? ''), step: index + 1, start: start / 1000 }));
+        useLabStore.setState({ t: start });
       }
     }
   }
