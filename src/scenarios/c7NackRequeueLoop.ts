@@ -21,7 +21,8 @@ const producer: ClientSpec = {
   retry: { maxAttempts: 1, backoffMs: 0, multiplier: 1, maxBackoffMs: 0, jitter: 0 },
 };
 
-function worker(): ServiceSpec {
+/** The worker; its handler fails m1 in `processingMs` (1 ms: the loop of the case; longer: a loop one can watch). */
+function worker(processingMs = 1): ServiceSpec {
   return {
     kind: 'service',
     id: 'worker',
@@ -37,7 +38,7 @@ function worker(): ServiceSpec {
         queue: 'q',
         instances: 1,
         prefetch: 1,
-        processing: { kind: 'const', ms: 1 },
+        processing: { kind: 'const', ms: processingMs },
         errorRate: 0,
         // The handler's failure is not transient, but it asks for a requeue all the same.
         onFailure: 'requeue',
@@ -161,24 +162,27 @@ export const c7DeliveryLimitDlq: Scenario = {
     'The same poison m1, but Q (a quorum queue) has a delivery limit of 5 and a dead-letter queue: m1 may be returned 5 times; when its sixth delivery fails too it is ' +
     'dead-lettered to q-dlq instead of requeued, and the worker handles m2. Q ends empty; the dead-letter queue holds m1 for a person to look at.',
   compareWith: 'c7-nack-requeue-loop',
+  // Slow enough to watch every redelivery (the outcome does not depend on it): 400 ms of handling,
+  // 50 ms a hop, so each failed delivery takes half a second.
+  networkMs: 50,
   nodes: [
     producer,
     queue({ deliveryLimit: 5, deadLetterQueue: 'q-dlq' }),
-    worker(),
+    worker(400),
     { kind: 'queue', id: 'q-dlq', label: 'Q dead letters', role: 'dead-letter queue', position: { x: 560, y: 240 } },
   ],
   steps: [
     {
       title: 'The same poison, with a limit',
-      text: 'The same m1 and m2, the same failing handler that nacks with requeue. This time Q is a quorum queue with a delivery limit of 5 and a dead-letter queue, q-dlq: a message returned more than 5 times is dead-lettered.',
+      text: 'The same m1 and m2, the same failing handler that nacks with requeue — slowed down to 400 ms so each redelivery can be watched. This time Q is a quorum queue with a delivery limit of 5 and a dead-letter queue, q-dlq: a message returned more than 5 times is dead-lettered.',
       highlight: ['q', 'q-dlq'],
-      atMs: 2,
+      atMs: 100,
     },
     {
       title: 'Dead-lettered, and the queue moves on',
-      text: 'm1 has been returned 5 times; its sixth delivery fails too. Over the limit, it is not requeued but dead-lettered to q-dlq; m2 is delivered next and acked — all within 7 ms.',
+      text: 'm1 is delivered, fails and is returned, every half second. After 5 returns its sixth delivery fails too: over the limit, it is not requeued but dead-lettered to q-dlq (at 3.05 s); m2 is delivered next and acked at 3.55 s.',
       highlight: ['q->q-dlq', 'q->worker'],
-      atMs: 7,
+      atMs: 3600,
       question: {
         prompt: 'm1 has been returned 5 times, and 5 is the delivery limit. Its sixth delivery fails. What happens?',
         choices: ['It is requeued once more', 'It goes to q-dlq and m2 is handled', 'The queue stops'],
@@ -214,9 +218,9 @@ export const c7DeliveryLimitDlq: Scenario = {
       ],
     },
     {
-      name: 'by 7 ms m1 is dead-lettered and m2 acked',
+      name: 'by 3.6 s m1 is dead-lettered and m2 acked',
       faults: [],
-      untilMs: 7,
+      untilMs: 3600,
       assert: [
         { metric: 'queues.q.deadLettered', op: '==', value: 1 },
         { metric: 'queues.q.acked', op: '==', value: 1 },
