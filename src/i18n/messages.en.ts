@@ -87,6 +87,9 @@ export const en = {
   'graph.life.crashed': 'crashed',
   'graph.takeDown': 'Take {name} down',
   'graph.bringUp': 'Bring {name} back up',
+  // Down by the scenario's own fault or a crash, not the learner's switch (the button is disabled).
+  'graph.downOtherwise': '{name} is down',
+  'graph.downOtherwiseTitle': 'Stopped by the scenario or by a crash, not by your switch: it comes back only if the scenario (or the crash’s restart) brings it back.',
   'graph.makeSlow': 'Make {name} slow',
   'graph.makeFast': 'Make {name} fast',
   'graph.cutLink': 'Cut link {link}',

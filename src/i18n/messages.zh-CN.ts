@@ -101,6 +101,8 @@ const zhCN: Catalogue = {
   // The name is read, not shown (the node shows it above): the visible words come after it.
   'graph.takeDown': '{name}停机',
   'graph.bringUp': '{name}恢复运行',
+  'graph.downOtherwise': '{name}已停机',
+  'graph.downOtherwiseTitle': '由场景本身或一次崩溃停机，而不是你的开关：只有场景（或崩溃后的重启）才会让它恢复。',
   'graph.makeSlow': '{name}变慢',
   'graph.makeFast': '{name}恢复速度',
   'graph.cutLink': '切断链路 {link}',
