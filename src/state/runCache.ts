@@ -18,7 +18,30 @@ export interface Run {
 }
 
 const MAX_CACHED = 12;
+/**
+ * The cached runs hold at most this many trace records between them (the newest run is kept
+ * whatever its size): each record is an object in the view's index, so a dozen huge runs would
+ * take gigabytes — a 300-character link can describe one.
+ */
+let maxCachedRecords = 1_500_000;
+/**
+ * A tab stops a run at this many scheduler steps (the engine's own limit, for the runner, is 3 M):
+ * about a million records, a few hundred MB once indexed. The flagship's 10 minutes take 15 k.
+ */
+export const BROWSER_MAX_STEPS = 1_000_000;
+let maxSteps = BROWSER_MAX_STEPS;
 const cache = new Map<string, Run>();
+
+/** Smaller limits, for tests of the limits themselves (they need no huge runs then). Empties the cache. */
+export function limitRunCache(limits: { maxRecords?: number; maxSteps?: number }): void {
+  maxCachedRecords = limits.maxRecords ?? 1_500_000;
+  maxSteps = limits.maxSteps ?? BROWSER_MAX_STEPS;
+  cache.clear();
+}
+
+function recordsOf(run: Run): number {
+  return run.trace.records.length;
+}
 
 /** Drops the runs of one scenario id (a custom scenario replaced by another with the same id). */
 export function forgetRuns(scenarioId: string): void {
@@ -42,13 +65,20 @@ export function getRun(scenario: Scenario, seed: number, interventions: FaultSpe
   }
   const run = compute(scenario, seed, faults);
   cache.set(key, run);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  let total = 0;
+  for (const r of cache.values()) total += recordsOf(r);
+  // Least recently used first; never the run just computed.
+  while (cache.size > 1 && (cache.size > MAX_CACHED || total > maxCachedRecords)) {
+    const oldest = cache.keys().next().value!;
+    total -= recordsOf(cache.get(oldest)!);
+    cache.delete(oldest);
+  }
   return run;
 }
 
 function compute(scenario: Scenario, seed: number, faults: FaultSpec[]): Run {
   try {
-    const trace = simulate(scenario, { seed, interventions: faults, untilMs: scenario.durationMs });
+    const trace = simulate(scenario, { seed, interventions: faults, untilMs: scenario.durationMs, maxSteps });
     const index = buildTraceIndex(trace, scenario);
     return { scenario, trace, index, endMs: scenario.durationMs };
   } catch (e) {
