@@ -3,6 +3,7 @@
 // and on computeMetrics. Seed with FC_SEED=<n> to replay a run; failures print seed and path.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { consumerNames } from '../../src/engine/memberNames';
 import { computeMetrics } from '../../src/engine/metrics';
 import { simulate } from '../../src/engine/simulate';
 import type { CommitMode, ConsumerSpec, Dist, FaultSpec, NodeSpec, Scenario, ServiceSpec, Trace, TraceRecord } from '../../src/engine/types';
@@ -441,17 +442,11 @@ describe('Kafka-like bus: properties over random topologies, workloads and fault
 });
 
 function memberServices(b: Built): Map<string, string> {
-  // Member ids as simulate() names them: service, then -n for several instances, then /group when
-  // the service hosts consumers of several groups.
+  // Member ids as simulate() names them (src/engine/memberNames.ts), by `group|member`.
   const out = new Map<string, string>();
   for (const node of b.scenario.nodes) {
     if (node.kind !== 'service') continue;
-    for (const c of node.consumers) {
-      for (let i = 0; i < c.instances; i++) {
-        const id = node.id + (c.instances > 1 ? `-${i + 1}` : '') + (node.consumers.length > 1 ? `/${c.group}` : '');
-        out.set(`${c.group}|${id}`, node.id);
-      }
-    }
+    for (const name of consumerNames(node)) if (name.kind === 'member') out.set(`${name.of}|${name.id}`, node.id);
   }
   return out;
 }
