@@ -623,20 +623,20 @@ export class ConsumerGroup {
 
   /** A cut link was restored: members connected again fetch and commit; an evicted one rejoins. */
   private reconnected(): void {
-    let rejoined: Member | undefined;
+    const rejoined: string[] = [];
     for (const m of this.members) {
       if (this.sim.isCut(this.topic.id, m.service)) continue;
       m.cutSince = -1;
       if (m.evicted && m.alive) {
         m.evicted = false;
-        rejoined ??= m;
+        rejoined.push(m.id);
         continue;
       }
       m.fetch();
       m.flushCommits();
       m.pump();
     }
-    if (rejoined) this.rebalance(`${rejoined.id} rejoined`);
+    if (rejoined.length > 0) this.rebalance(`${rejoined.join(', ')} rejoined`);
   }
 
   /** A record a member held (in its handler or waiting for a retry) is lost if the group already committed past it. */
