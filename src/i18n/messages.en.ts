@@ -112,7 +112,7 @@ export const en = {
   'graph.unacked': '{unacked} unacked',
   'graph.queueDone': '{acked} acked · {nacked} nacked · {redelivered} redelivered',
   'graph.deadLettered': '{count} dead-lettered',
-  'graph.deadLetteredDropped': '{count} dead-lettered (dropped)',
+  'graph.queueDropped': '{count} dropped (nowhere to dead-letter it)',
   'graph.deadLetteredTo': '{count} dead-lettered → {target}',
   'graph.topic': 'topic',
   'graph.deadLetterTopic': 'dead-letter topic',
@@ -194,6 +194,8 @@ export const en = {
   'metrics.acked': 'Acked',
   'metrics.redelivered': 'Re\u00addelivered',
   'metrics.deadLetteredCol': 'Dead-lettered',
+  'metrics.droppedCol': 'Dropped',
+  'metrics.handledTwiceCol': 'Handled twice',
 
   // ─── Guided story ───────────────────────────────────────────────────────
   'narrative.panel': 'Guided story',

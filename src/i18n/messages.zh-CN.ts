@@ -125,7 +125,7 @@ const zhCN: Catalogue = {
   'graph.unacked': '{unacked} 未确认',
   'graph.queueDone': '{acked} 已确认 · {nacked} 否认 · {redelivered} 重新投递',
   'graph.deadLettered': '{count} 进入死信',
-  'graph.deadLetteredDropped': '{count} 进入死信（已丢弃）',
+  'graph.queueDropped': '{count} 条被丢弃（无处进入死信）',
   'graph.deadLetteredTo': '{count} 进入死信 → {target}',
   'graph.topic': '主题',
   'graph.deadLetterTopic': '死信主题',

@@ -15,6 +15,8 @@ import './graph/faults.css';
 /** Breaks reported per consumer group; `dropped` is reported per service. */
 export const GROUP_INVARIANTS: readonly InvariantKind[] = ['lost', 'duplicate', 'out-of-order'];
 export const SERVICE_INVARIANTS: readonly InvariantKind[] = ['dropped'];
+/** A point-to-point queue's: a message handled twice (its ack lost), or dropped with nowhere to go. */
+export const QUEUE_INVARIANTS: readonly InvariantKind[] = ['lost', 'duplicate'];
 
 const WORDS: Record<InvariantKind, MessageKey> = {
   lost: 'invariant.lost',

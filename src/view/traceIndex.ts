@@ -143,7 +143,12 @@ export interface QueueIndex {
   nackedT: number[];
   /** Unacked messages the broker requeued because their consumer's channel closed (a crash). */
   returnedT: number[];
+  /** Sent to the dead-letter queue. */
   deadLetteredT: number[];
+  /** Rejected or over the limit with no (available) dead-letter queue: gone. */
+  droppedT: number[];
+  /** Successful handler runs of a message already handled once (its ack was lost). */
+  handledTwiceT: number[];
 }
 
 /** A network link between two nodes, cut and restored by `cut` faults. */
@@ -372,6 +377,8 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
         nackedT: [],
         returnedT: [],
         deadLetteredT: [],
+        droppedT: [],
+        handledTwiceT: [],
       };
       queues.set(id, queue);
     }
@@ -480,6 +487,8 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
   }
 
   // ── The pass ──
+  /** Queue messages whose handler has succeeded, as `queue\0message`. */
+  const queueHandled = new Set<string>();
   /** Duplicates and order, by the engine's own rules. */
   const judge = new ProcessingJudge();
   let hopCount = 0;
@@ -725,7 +734,15 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
         break;
       }
       case 'q-dead-lettered': {
-        ensureQueue(r.queue).deadLetteredT.push(r.t);
+        const queue = ensureQueue(r.queue);
+        (r.deadLetterQueue !== undefined ? queue.deadLetteredT : queue.droppedT).push(r.t);
+        break;
+      }
+      case 'q-handled': {
+        if (!r.ok) break;
+        const key = `${r.queue}\u0000${r.message}`;
+        if (queueHandled.has(key)) ensureQueue(r.queue).handledTwiceT.push(r.t);
+        else queueHandled.add(key);
         break;
       }
       case 'handled':

@@ -124,7 +124,12 @@ export interface QueueView {
   nacked: number;
   /** Requeued by the broker because the consumer's channel closed (a crash). */
   returned: number;
+  /** Sent to the dead-letter queue. */
   deadLettered: number;
+  /** Rejected or over the limit with no (available) dead-letter queue: gone. */
+  dropped: number;
+  /** Handled successfully a second time (its first ack was lost). */
+  handledTwice: number;
 }
 
 /** A network link currently cut: messages setting off along it are dropped. */
@@ -325,6 +330,8 @@ function queuesAt(index: TraceIndex, t: number): Record<string, QueueView> {
       nacked: upperBound(q.nackedT, t),
       returned: upperBound(q.returnedT, t),
       deadLettered: upperBound(q.deadLetteredT, t),
+      dropped: upperBound(q.droppedT, t),
+      handledTwice: upperBound(q.handledTwiceT, t),
     };
   }
   return queues;

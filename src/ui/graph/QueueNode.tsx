@@ -7,6 +7,7 @@ import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
 import { consumerDirectory, queueConsumersAt } from '../../view/membersAt';
 import type { QueueFlowNode } from './buildFlow';
+import { InvariantBadges, QUEUE_INVARIANTS } from '../InvariantBadges';
 import { FaultMenu } from './FaultMenu';
 import { HiddenHandles } from './HiddenHandles';
 import { StatusBadge } from './StatusBadge';
@@ -30,6 +31,7 @@ export function QueueNode({ id, data }: NodeProps<QueueFlowNode>) {
       redelivered: v?.redelivered ?? 0,
       nacked: v?.nacked ?? 0,
       deadLettered: v?.deadLettered ?? 0,
+      dropped: v?.dropped ?? 0,
       consumers: queueConsumersAt(run.trace, scenario, id, w.t),
     };
   });
@@ -65,14 +67,19 @@ export function QueueNode({ id, data }: NodeProps<QueueFlowNode>) {
       <div className="lab-node__nums lab-node__nums--small">
         {t('graph.queueDone', { acked: q.acked, nacked: q.nacked, redelivered: q.redelivered })}
       </div>
-      {spec.deadLetterQueue || q.deadLettered > 0 ? (
+      {spec.deadLetterQueue ? (
         <div className={`lab-node__nums lab-node__nums--small${q.deadLettered > 0 ? ' is-bad' : ''}`} data-testid={`deadlettered-${id}`}>
           <span aria-hidden="true">☠</span>{' '}
-          {spec.deadLetterQueue
-            ? t('graph.deadLetteredTo', { count: q.deadLettered, target: scenario.nodes.find((n) => n.id === spec.deadLetterQueue)?.label ?? spec.deadLetterQueue })
-            : t('graph.deadLetteredDropped', { count: q.deadLettered })}
+          {t('graph.deadLetteredTo', { count: q.deadLettered, target: scenario.nodes.find((n) => n.id === spec.deadLetterQueue)?.label ?? spec.deadLetterQueue })}
         </div>
       ) : null}
+      {/* Rejected or over the limit with nowhere to go (no dead-letter queue, or it was down): gone. */}
+      {q.dropped > 0 ? (
+        <div className="lab-node__nums lab-node__nums--small is-bad" data-testid={`dropped-${id}`}>
+          <span aria-hidden="true">✗</span> {t('graph.queueDropped', { count: q.dropped })}
+        </div>
+      ) : null}
+      <InvariantBadges subject={id} kinds={QUEUE_INVARIANTS} />
     </div>
   );
 }

@@ -12,10 +12,15 @@ export function QueueTable({ side }: { side: string }) {
       acked: q.acked,
       redelivered: q.redelivered,
       deadLettered: q.deadLettered,
+      dropped: q.dropped,
+      handledTwice: q.handledTwice,
     })),
   );
   const t = useT();
   if (rows.length === 0) return null;
+  // Columns for what should not happen appear once it has.
+  const dropped = rows.some((q) => q.dropped > 0);
+  const twice = rows.some((q) => q.handledTwice > 0);
   const id = (q: string, name: string) => `metric-${side}-queue-${q}-${name}`;
   return (
     <div className="lab-metrics__scroll">
@@ -29,6 +34,8 @@ export function QueueTable({ side }: { side: string }) {
             <th scope="col">{t('metrics.acked')}</th>
             <th scope="col">{t('metrics.redelivered')}</th>
             <th scope="col">{t('metrics.deadLetteredCol')}</th>
+            {dropped ? <th scope="col">{t('metrics.droppedCol')}</th> : null}
+            {twice ? <th scope="col">{t('metrics.handledTwiceCol')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -50,6 +57,16 @@ export function QueueTable({ side }: { side: string }) {
               <td data-testid={id(q.id, 'deadLettered')} data-value={q.deadLettered}>
                 {q.deadLettered}
               </td>
+              {dropped ? (
+                <td data-testid={id(q.id, 'dropped')} data-value={q.dropped} className={q.dropped > 0 ? 'is-bad' : undefined}>
+                  {q.dropped}
+                </td>
+              ) : null}
+              {twice ? (
+                <td data-testid={id(q.id, 'handledTwice')} data-value={q.handledTwice} className={q.handledTwice > 0 ? 'is-bad' : undefined}>
+                  {q.handledTwice}
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
