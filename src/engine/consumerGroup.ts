@@ -167,7 +167,12 @@ export class Member {
     this.epoch++;
     this.busy = false;
     this.partitions = [];
+    // Everything in memory dies with the process: nothing is in hand any more.
     this.handedOver.clear();
+    this.fetchPosition = [];
+    this.position = [];
+    this.buffer = [];
+    this.inTransit = [];
   }
 
   revive(): void {
@@ -202,8 +207,10 @@ export class Member {
 
   /** Has this member fetched `offset` of `partition` and not finished it (buffered, travelling, in the handler or awaiting a retry)? */
   hasInHand(partition: number, offset: number): boolean {
-    // The record handed over (in the handler, or failed and waiting for its retry), and the ones
-    // fetched after it and not handed over yet (a reset may leave a gap between the two).
+    // Only a partition it still works on (its own, or an evicted member's old one): the record
+    // handed over (in the handler, or failed and waiting for its retry), and the ones fetched after
+    // it and not handed over yet (a reset may leave a gap between the two).
+    if (!this.alive || !this.partitions.includes(partition)) return false;
     return this.handedOver.get(partition)?.offset === offset || (offset >= this.position[partition] && offset < this.fetchPosition[partition]);
   }
 
@@ -495,6 +502,7 @@ export class ConsumerGroup {
         m.flushCommits();
         m.pump();
       }
+      this.memberIdle(); // a rebalance that waited for the coordinator
     });
     topic.onRetention((p, from, to) => this.retained(p, from, to));
   }
@@ -650,10 +658,22 @@ export class ConsumerGroup {
   /** The record at `offset` may never be processed by this group: settled by settleLosses. */
   private pendLoss(partition: number, offset: number, reason: LostReason): void {
     const event = this.topic.partitions[partition].log[offset];
-    // A copy of the same event (a producer's retry appended twice) was processed, or will be read later.
-    if (this.hasProcessed(event) || this.topic.hasCopyAfter(partition, offset)) return;
+    // The event was processed (from another copy), or another copy is still ahead to be read.
+    if (this.hasProcessed(event) || this.hasUnreadCopy(partition, offset)) return;
     const pending = this.lossPending[partition];
     if (!pending.has(offset)) pending.set(offset, reason);
+  }
+
+  /**
+   * Is another copy of this record's event still to be read: later in the same partition, or in
+   * another partition at or past the group's committed offset, and not deleted by retention?
+   */
+  private hasUnreadCopy(partition: number, offset: number): boolean {
+    for (const c of this.topic.otherCopies(partition, offset)) {
+      if (c.offset < this.topic.partitions[c.partition].logStart) continue;
+      if (c.partition === partition ? c.offset > offset : c.offset >= (this.committed[c.partition] ?? 0)) return true;
+    }
+    return false;
   }
 
   /** Pending losses of a partition are lost now unless processed or still in a live member's hands. */
@@ -708,15 +728,20 @@ export class ConsumerGroup {
     this.memberIdle();
   }
 
-  /** Called when a member reaches a poll boundary: once all live members have, the pause starts. */
+  /**
+   * Called when a member reaches a poll boundary: once all live members have, the pause starts.
+   * The coordinator lives on the broker: while it is stopped no rebalance can complete (it goes on
+   * when the broker is back).
+   */
   memberIdle(): void {
-    if (!this.rebalancing || this.finishing) return;
+    if (!this.rebalancing || this.finishing || this.topic.health.downCount > 0) return;
     // An evicted member takes no part: the coordinator no longer waits for it.
     if (this.members.some((m) => m.alive && !m.evicted && m.busy)) return;
     this.finishing = true;
     const pause = Math.max(...this.members.map((m) => m.spec.rebalanceMs));
     this.sim.scheduler.after(pause, () => {
       this.finishing = false;
+      if (this.topic.health.downCount > 0) return; // the coordinator stopped meanwhile: when it is back
       this.rebalancing = false;
       // Well-behaved consumers commit what they finished when their partitions are revoked.
       for (const m of this.members) if (m.alive && !m.evicted) m.flushCommits();

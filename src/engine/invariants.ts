@@ -63,13 +63,19 @@ export function invariantOccurrences(trace: Trace): InvariantOccurrence[] {
     out.push({ subject, kind, recordIndex, t, event });
   };
   const judge = new ProcessingJudge();
+  /** Events already reported lost, per group: an event is lost once, however many copies of it went. */
+  const lostEvents = new Set<string>();
   /** Queue messages whose handler succeeded, per queue. */
   const handledOk = new Map<string, Set<number>>();
   trace.records.forEach((r, i) => {
     switch (r.type) {
-      case 'lost':
+      case 'lost': {
+        const k = `${r.group}\u0000${r.event}`;
+        if (lostEvents.has(k)) break;
+        lostEvents.add(k);
         note(r.group, 'lost', i, r.t, r.event);
         break;
+      }
       case 'processed': {
         if (r.skippedDuplicate) break;
         const verdict = judge.judge(r.group, trace.events[r.event]);

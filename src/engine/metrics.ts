@@ -117,13 +117,13 @@ export interface QueueMetrics {
   deadLettered: number;
   /** Rejected or over the delivery limit with no (available) dead-letter queue: gone. */
   dropped: number;
-  /** The most deliveries of one message. */
+  /** The most deliveries of one copy of a message (what a delivery limit bounds). */
   maxDeliveries: number;
   /** Handler runs that succeeded. */
   handled: number;
   /** Successful handler runs of a message whose handler had already succeeded (its ack was lost): the effect twice. */
   duplicates: number;
-  /** Deliveries per message, by message label (`label#id` when two messages share a label). */
+  /** Deliveries per message, all its copies together, by message label (`label#id` when two messages share a label). */
   deliveries: Record<string, number>;
 }
 
@@ -443,7 +443,6 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     state[node.id] = counts;
   }
 
-  for (const q of Object.values(queues)) for (const n of Object.values(q.deliveries)) q.maxDeliveries = Math.max(q.maxDeliveries, n);
   const metrics = Object.assign(dict<unknown>(), { groups, events: { published }, topics, state, queues, clients, pool, store }) as Metrics;
   for (const [service, acc] of perService) metrics[service] = finish(acc, service);
   return metrics;
@@ -518,6 +517,8 @@ function countQueueRecord(
       q.delivered++;
       if (r.redelivered) q.redelivered++;
       q.deliveries[messageKey(r.queue, r.message)]++;
+      // Per copy (a publisher's retry may enqueue a message twice; each copy counts its own deliveries).
+      q.maxDeliveries = Math.max(q.maxDeliveries, r.delivery);
       break;
     case 'ack':
       q.acked++;

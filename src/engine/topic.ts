@@ -46,8 +46,9 @@ export class TopicNode implements Receiver, Lifecycle {
   /** This topic's id in the trace's name table. */
   readonly name: number;
   private nodeHealth: NodeHealth | undefined;
-  /** With retention: the offset of each event's last copy, per partition. */
-  private readonly lastOffsetOf: (Map<number, number> | undefined)[] = [];
+  /** Where each event is in the log: the partition of its first append by event id (ids are dense; -1: none), and every place of an event appended more than once. */
+  private firstAt: Int32Array = new Int32Array(1024).fill(-1);
+  private readonly copies = new Map<number, { partition: number; offset: number }[]>();
   /** Idempotent producers' sequences: by producing node, then its incarnation, then partition. */
   private readonly producers = new Map<string, Map<number, ProducerSequences[]>>();
 
@@ -152,17 +153,21 @@ export class TopicNode implements Receiver, Lifecycle {
     return partitionForKey(request.key, this.spec.partitions);
   }
 
-  /** Is the record at `offset` appended again later in its partition (a non-idempotent producer's retry)? */
-  hasCopyAfter(partition: number, offset: number): boolean {
-    const p = this.partitions[partition];
-    return (this.lastOffsetOf[partition]?.get(p.log[offset]) ?? offset) > offset;
+  /**
+   * Where else this topic's log holds the event at (partition, offset): copies appended again by a
+   * producer's retry (without idempotence), a relay that crashed after publishing, an application
+   * that sent again. Usually none.
+   */
+  otherCopies(partition: number, offset: number): readonly { partition: number; offset: number }[] {
+    const event = this.partitions[partition].log[offset];
+    const all = this.copies.get(event);
+    return all ? all.filter((c) => c.partition !== partition || c.offset !== offset) : [];
   }
 
   append(partition: number, eventId: number): number {
     const p = this.partitions[partition];
     const offset = p.log.length;
-    // Only retention asks where an event's last copy is: no map to keep without it.
-    if (this.spec.retentionMs !== undefined) (this.lastOffsetOf[partition] ??= new Map()).set(eventId, offset);
+    this.noteCopy(eventId, partition, offset);
     const event = this.sim.events[eventId];
     if (this.sim.takePoison(this.spec.id)) event.poison = true;
     p.log.push(eventId);
@@ -170,6 +175,28 @@ export class TopicNode implements Receiver, Lifecycle {
     this.sim.log.append(this.sim.now, this.name, partition, offset, eventId);
     for (const listener of this.appendListeners) listener(partition);
     return offset;
+  }
+
+  /** Remember where an event was appended; a second place makes it a copy (rare: kept in a map). */
+  private noteCopy(eventId: number, partition: number, offset: number): void {
+    if (eventId >= this.firstAt.length) {
+      const grown = new Int32Array(Math.max(eventId + 1, this.firstAt.length * 2)).fill(-1);
+      grown.set(this.firstAt);
+      this.firstAt = grown;
+    }
+    const first = this.firstAt[eventId];
+    if (first === -1) {
+      // Only the partition: the offset is found in the log on the rare day a second copy comes.
+      this.firstAt[eventId] = partition;
+      return;
+    }
+    let list = this.copies.get(eventId);
+    if (!list) {
+      const p0 = this.partitions[first];
+      list = [{ partition: first, offset: p0.log.indexOf(eventId) }];
+      this.copies.set(eventId, list);
+    }
+    list.push({ partition, offset });
   }
 
   private scheduleRetention(retentionMs: number): void {

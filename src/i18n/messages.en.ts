@@ -78,6 +78,9 @@ export const en = {
   'graph.consumers': 'Consumers',
   'graph.memberJoining': 'joining',
   'graph.memberIdle': 'idle',
+  // No partitions but still working: evicted while cut off, it finishes what it had fetched.
+  'graph.memberEvicted': 'evicted, finishing what it fetched',
+  'graph.memberCutOff': 'cut off from the broker',
   // What a member's handler is doing now (src/view/memberActivity.ts); p1@7 = partition 1, offset 7.
   // A failed record is held (blocking retry): nothing after it in its partition is handled first.
   'graph.memberHandling': 'handling p{partition}@{offset}',

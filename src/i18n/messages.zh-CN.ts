@@ -93,6 +93,8 @@ const zhCN: Catalogue = {
   'graph.consumers': '消费者',
   'graph.memberJoining': '加入中',
   'graph.memberIdle': '空闲',
+  'graph.memberEvicted': '已被逐出，仍在处理已取到的记录',
+  'graph.memberCutOff': '与 Broker 断开',
   'graph.memberHandling': '正在处理 p{partition}@{offset}',
   'graph.memberRetrying': '正在处理 p{partition}@{offset}，第 {attempt} 次尝试',
   'graph.memberFailed': 'p{partition}@{offset} 失败（第 {attempt} 次）· p{partition} 等待中',
@@ -226,6 +228,8 @@ const zhCN: Catalogue = {
   'metrics.acked': '已确认',
   'metrics.redelivered': '重新投递',
   'metrics.deadLetteredCol': '进入死信',
+  'metrics.droppedCol': '被丢弃',
+  'metrics.handledTwiceCol': '处理了两次',
 
   // ─── Inspector ──────────────────────────────────────────────────────────
   'inspector.jumpTo': '跳转到 {time}',

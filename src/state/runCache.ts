@@ -18,9 +18,11 @@ export interface Run {
 }
 
 const MAX_CACHED = 12;
+/** Runs on screen at once at most (the compare view). */
+const ON_SCREEN = 2;
 /**
- * The cached runs hold at most this many trace records between them (the newest run is kept
- * whatever its size): each record is an object in the view's index, so a dozen huge runs would
+ * The cached runs hold at most this many trace records between them (the two newest are kept
+ * whatever their size): each record is an object in the view's index, so a dozen huge runs would
  * take gigabytes — a 300-character link can describe one.
  */
 let maxCachedRecords = 1_500_000;
@@ -67,8 +69,9 @@ export function getRun(scenario: Scenario, seed: number, interventions: FaultSpe
   cache.set(key, run);
   let total = 0;
   for (const r of cache.values()) total += recordsOf(r);
-  // Least recently used first; never the run just computed.
-  while (cache.size > 1 && (cache.size > MAX_CACHED || total > maxCachedRecords)) {
+  // Least recently used first; never the two most recent (the compare view shows two runs at once:
+  // evicting one of them would recompute both on every look).
+  while (cache.size > ON_SCREEN && (cache.size > MAX_CACHED || total > maxCachedRecords)) {
     const oldest = cache.keys().next().value!;
     total -= recordsOf(cache.get(oldest)!);
     cache.delete(oldest);

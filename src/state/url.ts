@@ -98,6 +98,7 @@ export function parseUrl(search: string, scenarios: readonly ScenarioRef[], defa
   const rawFaults = params.get('faults');
   if (rawFaults !== null && rawFaults !== '') {
     for (const item of rawFaults.split(',')) {
+      if (item.trim() === '') continue; // a stray comma
       const f = parseFault(item);
       if (typeof f !== 'string') interventions.push(f);
       else if (f === '') notices.push(notice('notice.badFault', { value: quote(item), kinds: FAULT_KINDS.join('|') }));
@@ -117,7 +118,8 @@ const MAX_FAULT_MS = 3_600_000;
 // Returns the fault, or why it was refused ('' when it does not even have the shape).
 function parseFault(item: string): FaultSpec | string {
   // A node id, or `a->b` for a cut link.
-  const m = /^([A-Za-z0-9_.-]+(?:->[A-Za-z0-9_.-]+)?):([a-z]+):(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)?(?::(\d+(?:\.\d+)?))?$/.exec(item.trim());
+  // `from-until`, `from-` or `from` (the last two: until the end).
+  const m = /^([A-Za-z0-9_.-]+(?:->[A-Za-z0-9_.-]+)?):([a-z]+):(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?)?)?(?::(\d+(?:\.\d+)?))?$/.exec(item.trim());
   if (!m) return '';
   const kind = m[2] as FaultKind;
   if (!FAULT_KINDS.includes(kind)) return '';
@@ -128,6 +130,8 @@ function parseFault(item: string): FaultSpec | string {
   // Beyond any run (an hour at most): refuse rather than write back "Infinity" or 1e+30 into the link.
   if (fromMs > MAX_FAULT_MS || (untilMs !== undefined && untilMs > MAX_FAULT_MS)) return 'its times are past any run (an hour at most)';
   if (untilMs !== undefined && untilMs <= fromMs) return 'the end must come at least 1 ms after the start';
+  // A crash fires once, on the next message; poison marks the next record: neither lasts.
+  if (untilMs !== undefined && (kind === 'crash' || kind === 'poison')) return `${kind} happens once: give only a start, e.g. “${m[1]}:${kind}:${m[3]}”`;
   const param = m[5] === undefined ? undefined : Number(m[5]);
   const f: FaultSpec = { target: m[1], kind, fromMs };
   if (untilMs !== undefined) f.untilMs = untilMs;

@@ -46,6 +46,10 @@ function seriesOf(trace: Trace, scenario: Scenario): Map<string, Series> {
   const current = new Map<string, MemberActivity>();
   const membersOfService = new Map<string, string[]>();
   const membersOfGroup = new Map<string, string[]>();
+  const memberOf = new Map(dir.members.map((m) => [m.id, m]));
+  /** Cut links, as `a|b` with a < b. */
+  const cut = new Set<string>();
+  const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
   for (const m of dir.members) {
     byMember.set(m.id, { t: [], state: [] });
     membersOfService.set(m.service, [...(membersOfService.get(m.service) ?? []), m.id]);
@@ -95,9 +99,20 @@ function seriesOf(trace: Trace, scenario: Scenario): Map<string, Series> {
       case 'node':
         if (r.status === 'down') idleAll(membersOfService.get(r.node), r.t);
         break;
+      case 'link':
+        if (r.cut) cut.add(pair(r.a, r.b));
+        else cut.delete(pair(r.a, r.b));
+        break;
       case 'assign':
-        // A new assignment starts every member over from the committed offsets.
-        idleAll(membersOfGroup.get(r.group), r.t);
+        // A new assignment starts every member over from the committed offsets — but a member cut off
+        // from the broker (evicted) is left out of it and goes on with what it had fetched.
+        idleAll(
+          membersOfGroup.get(r.group)?.filter((id) => {
+            const m = memberOf.get(id)!;
+            return !cut.has(pair(m.topic, m.service));
+          }),
+          r.t,
+        );
         break;
     }
   }

@@ -18,6 +18,7 @@ describe('faults in a link', () => {
     ['fulfillment:down:3000-', /starts at 3000s, at or after the run ends \(60s\): it could do nothing/],
     ['shoppers->fulfillment:cut:0-', /no messages travel between 'shoppers' and 'fulfillment'/],
     ['fulfillment:down:30-10', /the end must come at least 1 ms after the start/],
+    ['fulfillment:crash:10-20', /crash happens once: give only a start, e\.g\. “fulfillment:crash:10”/],
   ])('%s is left out, and the notice says why', (fault, why) => {
     initFromUrl(`?scenario=checkout-sync&story=off&faults=${fault},inventory:down:5-6`);
     expect(lab().interventions).toEqual([{ target: 'inventory', kind: 'down', fromMs: 5000, untilMs: 6000 }]);
@@ -48,5 +49,14 @@ describe('faults in a link', () => {
       expect(state.t, bad).toBe(0);
       expect(notices, bad).toHaveLength(2);
     }
+  });
+
+  it('a start alone means until the end, as `from-` does; stray commas are ignored', () => {
+    initFromUrl('?scenario=checkout-pubsub&story=off&faults=online-orders:poison:10,,fulfillment:down:5-,');
+    expect(lab().interventions).toEqual([
+      { target: 'online-orders', kind: 'poison', fromMs: 10_000 },
+      { target: 'fulfillment', kind: 'down', fromMs: 5000 },
+    ]);
+    expect(lab().notices).toEqual([]);
   });
 });

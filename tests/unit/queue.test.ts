@@ -768,4 +768,24 @@ describe('point-to-point queue: outcomes and monitors', () => {
     const trace = simulate(s);
     expect(findInvariantBreaks(trace)).toMatchObject([{ subject: 'q', kind: 'lost', count: 1 }]);
   });
+
+  it('maxDeliveries counts per copy: a message a publisher retry enqueued twice is not over its limit', () => {
+    const s = scenario({
+      consumers: [{ id: 'w', consumer: { prefetch: 1, processing: { kind: 'const', ms: 0 } } }],
+      queue: { deliveryLimit: 3 },
+      items: [{ atMs: 0, key: 'm0', label: 'm0', poison: true }],
+      networkMs: 5,
+      // The publish arrives at 5 ms; its confirm is lost on the cut: the publisher publishes again
+      // after its timeout, and the queue has held two copies of m0.
+      faults: [{ target: 'producer->q', kind: 'cut', fromMs: 2, untilMs: 10 }],
+    });
+    const base = { ...s, nodes: s.nodes.map((n) => (n.kind === 'client' ? { ...n, timeoutMs: 1000, retry: { maxAttempts: 200, backoffMs: 50, multiplier: 2, maxBackoffMs: 1000, jitter: 0 } } : n)) };
+    const trace = simulate(base);
+    expect(ofType(trace, 'enqueue')).toHaveLength(2);
+    const m = computeMetrics(trace, base).queues.q;
+    expect(m.deliveries.m0).toBe(8);
+    // Limit 3: each copy is delivered at most 4 times.
+    expect(m.maxDeliveries).toBeLessThanOrEqual(4);
+    expect(m.maxDeliveries).toBe(Math.max(...ofType(trace, 'q-deliver').map((r) => r.delivery)));
+  });
 });

@@ -42,6 +42,8 @@ describe('worldAt: queues', () => {
         nacked: 0,
         returned: 0,
         deadLettered: 0,
+        dropped: 0,
+        handledTwice: 0,
       },
     });
   });
@@ -50,8 +52,8 @@ describe('worldAt: queues', () => {
     expect(worldAt(index, 13).queues.ship).toMatchObject({ depth: 2, unacked: 1, enqueued: 3, delivered: 1 });
   });
 
-  it('counts redeliveries, nacks, dead letters and acks', () => {
-    expect(worldAt(index, 30).queues.ship).toMatchObject({ depth: 2, unacked: 0, redelivered: 1, nacked: 2, deadLettered: 1 });
+  it('counts redeliveries, nacks, drops and acks (over the limit with no dead-letter queue: dropped)', () => {
+    expect(worldAt(index, 30).queues.ship).toMatchObject({ depth: 2, unacked: 0, redelivered: 1, nacked: 2, deadLettered: 0, dropped: 1 });
     expect(worldAt(index, 35).queues.ship).toMatchObject({ depth: 1, unacked: 0, delivered: 3, acked: 1 });
   });
 

@@ -15,6 +15,8 @@ interface Row {
   group: string;
   text: string;
   life: Life;
+  /** Its process is cut off from the broker (it misses heartbeats; evicted after its session timeout). */
+  cutOff: boolean;
   /** The record in its handler ('' when none), and each failed record it holds for a retry. */
   handling: string;
   failed: string[];
@@ -41,7 +43,10 @@ export function ConsumerMembers({ serviceId }: { serviceId: string }) {
       const text = g === undefined || !(m.id in g.assignment) ? t('graph.memberJoining') : parts && parts.length > 0 ? formatPartitions(parts) : t('graph.memberIdle');
       const a = life === 'up' ? memberActivityAt(run.trace, scenario, m.id, w.t) : undefined;
       const failed = a ? a.failed.map((f) => t('graph.memberFailed', { partition: f.partition, offset: f.offset, attempt: f.attempt })) : [];
-      return { id: m.id, group: m.group, text, life, handling: a ? handlingText(a, t) : '', failed };
+      const cutOff = w.cutLinks.some((l) => (l.a === m.topic && l.b === m.service) || (l.b === m.topic && l.a === m.service));
+      // No partitions, yet working: an evicted member finishing what it had fetched (a zombie).
+      const zombie = parts !== undefined && parts.length === 0 && a !== undefined && (a.handling !== undefined || a.failed.length > 0);
+      return { id: m.id, group: m.group, text: zombie ? t('graph.memberEvicted') : text, life, cutOff, handling: a ? handlingText(a, t) : '', failed };
     });
   });
   if (rows.length === 0) return null;
@@ -54,6 +59,7 @@ export function ConsumerMembers({ serviceId }: { serviceId: string }) {
           <span className="lab-members__id">{r.id}</span>
           {several && !compact ? <span className="lab-members__group"> ({r.group})</span> : null}
           {r.life !== 'up' ? <span className="lab-members__life"> ({t(`graph.life.${r.life}`)})</span> : null}
+          {r.life === 'up' && r.cutOff ? <span className="lab-members__life is-cut"> ({t('graph.memberCutOff')})</span> : null}
           {': '}
           {r.text}
           {r.handling ? (
