@@ -91,7 +91,7 @@ export const checkoutSync: Scenario = {
     },
     {
       title: 'Fulfillment is down: orders fail',
-      text: 'While Fulfillment is down (from 10 s to 30 s), Checkout’s POST ship-order is refused; after 3 attempts Checkout answers 502. Fewer than half of the orders placed in that window succeed — and the failed ones were already committed by Checkout (the “committed but failed” count in the metrics). The order command is chained to a shipping command: does the order exist or not?',
+      text: 'While Fulfillment is down (from 10 s to 30 s), Checkout’s POST ship-order is refused; after 3 attempts Checkout answers 502. Fewer than half of the orders placed in that window succeed — and the failed ones were already committed by Checkout (the “committed but failed” count in the metrics). The order command is chained to a shipping command: does the order exist or not? (The Charts tab shows the success rate over time.) If you took Fulfillment down yourself, bring it back up at 30 s.',
       highlight: ['fulfillment', 'checkout->fulfillment', 'checkout'],
       atMs: 20_000,
       assumes: fulfillmentOutage,
@@ -104,7 +104,7 @@ export const checkoutSync: Scenario = {
     },
     {
       title: 'Failing slowly',
-      text: 'During the outage the answers are also slower: Checkout spends its retries and backoff before giving up, so the median latency of orders placed between 10 s and 30 s is more than 20% above the run without the outage.',
+      text: 'During the outage the answers are also slower: Checkout spends its retries and backoff before giving up, so the median latency of orders placed between 10 s and 30 s is more than 20% above the run without the outage (the Charts tab shows latency over time). Fulfillment is back up now.',
       highlight: ['shoppers->checkout', 'checkout'],
       atMs: 30_000,
       assumes: fulfillmentOutage,
@@ -204,7 +204,7 @@ export const checkoutPubsub: Scenario = {
     },
     {
       title: 'Fulfillment is down: checkout does not care',
-      text: 'While Fulfillment is down (from 10 s to 30 s), Checkout answers exactly as it would without the outage: the same success rate, the same latency. The events wait in the log instead, and Fulfillment’s lag grows past 10.',
+      text: 'While Fulfillment is down (from 10 s to 30 s), Checkout answers exactly as it would without the outage: the same success rate, the same latency. The events wait in the log instead, and Fulfillment’s lag grows past 10. If you took Fulfillment down yourself, bring it back up at 30 s.',
       highlight: ['fulfillment', 'online-orders', 'checkout'],
       atMs: 25_000,
       assumes: fulfillmentOutage,

@@ -363,7 +363,7 @@ export const c4PoisonBlocks = c4(
       },
       {
         title: 'Lag that never shrinks',
-        text: 'At 30 s: lag 3 (m1, m2, m3), m1 has failed 20 times or more, nothing dead-lettered. Retrying is right for a transient failure; for a poison record it blocks the partition for good. Next: a dead-letter topic.',
+        text: 'At the end of the run: lag 3 (m1, m2, m3), m1 has failed 20 times or more, nothing dead-lettered. Retrying is right for a transient failure; for a poison record it blocks the partition for good. Next: a dead-letter topic.',
         highlight: ['consumer'],
         atMs: 29_900,
       },

@@ -107,4 +107,28 @@ describe('a story step that assumes a fault', () => {
     act(() => lab().reset());
     expect(lab().notices).toEqual([]);
   });
+
+  it('an outage that never ends, or ends too early, is not the one the story tells: the step says how it differs and puts it right', async () => {
+    act(() => initFromUrl('?scenario=checkout-pubsub&seed=42&step=3&t=45&faults=fulfillment:down:10-'));
+    await renderApp();
+    // Opened at step 3 (45 s) with Fulfillment still down: the lab adds nothing (the fault overlaps) but says so.
+    expect(lab().interventions).toEqual([{ target: 'fulfillment', kind: 'down', fromMs: 10_000 }]);
+    const warning = screen.getByTestId('narrative-assumption-missing');
+    expect(warning).toHaveTextContent('This step takes for granted that Order Fulfillment is down from 10 s to 30 s; in your run it is down from 10 s and never back up');
+    fireEvent.click(within(warning).getByRole('button', { name: 'Use the story’s outage' }));
+    expect(lab().interventions).toEqual([OUTAGE]);
+    expect(screen.queryByTestId('narrative-assumption-missing')).toBeNull();
+    // Ended too early: 10–15 s.
+    act(() => lab().setInterventions([{ target: 'fulfillment', kind: 'down', fromMs: 10_000, untilMs: 15_000 }]));
+    expect(screen.getByTestId('narrative-assumption-missing')).toHaveTextContent('in your run it is down from 10 s to 15 s');
+  });
+
+  it('while there is still time to bring it back up, an open outage is not flagged', async () => {
+    act(() => initFromUrl('?scenario=checkout-pubsub&seed=42&step=2&t=20&faults=fulfillment:down:10-'));
+    await renderApp();
+    expect(screen.queryByTestId('narrative-assumption-missing')).toBeNull();
+    // Brought back up at 30.4 s by hand: close enough.
+    act(() => lab().setInterventions([{ target: 'fulfillment', kind: 'down', fromMs: 10_000, untilMs: 30_400 }]));
+    expect(screen.queryByTestId('narrative-assumption-missing')).toBeNull();
+  });
 });
