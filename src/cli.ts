@@ -92,7 +92,12 @@ function describe(metrics: Metrics): string[] {
         (m.committedButFailed > 0 ? `; ${m.committedButFailed} committed but reported failed` : ''),
     );
   }
-  if (metrics.events.published > 0 || Object.keys(metrics.groups).length > 0) lines.push(`events published: ${metrics.events.published}`);
+  if (metrics.events.published > 0 || Object.keys(metrics.groups).length > 0) {
+    lines.push(
+      `events published: ${metrics.events.published}` +
+        (metrics.events.notPublished > 0 ? `; ${metrics.events.notPublished} never published (the producer gave up on them)` : ''),
+    );
+  } else if (metrics.events.notPublished > 0) lines.push(`${metrics.events.notPublished} records never published (the producer gave up on them)`);
   for (const [group, g] of Object.entries(metrics.groups)) {
     lines.push(
       `group ${group} (${g.topic}): processed ${g.processed}/${g.available}, lag ${g.lag}, max lag ${g.maxLag}, lost ${g.lost}, duplicates ${g.duplicates}` +

@@ -85,7 +85,8 @@ export interface Metrics {
     | Record<string, StoreMetrics>;
   groups: Record<string, GroupMetrics>;
   state: Record<string, StateMetrics>;
-  events: { published: number };
+  /** published: appends to business topics; notPublished: records clients gave up sending (to topics and queues). */
+  events: { published: number; notPublished: number };
   topics: Record<string, TopicMetrics>;
   queues: Record<string, QueueMetrics>;
   /** Per client: the commands it sent (a client is one kind of caller, e.g. shoppers or browsers). */
@@ -243,6 +244,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
   const groupsByTopic = new Map<string, string[]>();
   for (const [group, topic] of groupTopics) groupsByTopic.set(topic, [...(groupsByTopic.get(topic) ?? []), group]);
   let published = 0;
+  let notPublished = 0;
   const store = dict<StoreMetrics>();
   for (const node of scenario.nodes) if (node.kind === 'service') store[node.id] = { rows: 0, duplicateRows: 0, duplicateRequests: 0, outboxPending: 0, invalid: 0, counters: Object.create(null) as Record<string, number> };
   const entityStates = dict<Map<string, string>>();
@@ -388,6 +390,9 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
       case 'q-dead-lettered':
         countQueueRecord(queues, queueIdByLabel, trace, r);
         break;
+      case 'publish-failed':
+        notPublished++;
+        break;
       case 'q-handled': {
         const q = queues[r.queue];
         if (!q || !r.ok) break;
@@ -443,7 +448,7 @@ export function computeMetrics(trace: Trace, scenario: Scenario, options: Metric
     state[node.id] = counts;
   }
 
-  const metrics = Object.assign(dict<unknown>(), { groups, events: { published }, topics, state, queues, clients, pool, store }) as Metrics;
+  const metrics = Object.assign(dict<unknown>(), { groups, events: { published, notPublished }, topics, state, queues, clients, pool, store }) as Metrics;
   for (const [service, acc] of perService) metrics[service] = finish(acc, service);
   return metrics;
 }

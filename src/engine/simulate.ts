@@ -25,8 +25,6 @@ export interface SimulateOptions {
 /** Far above any built-in scenario (a 10-minute flagship run takes 15 k; the benchmark passes its own limit), and stops a runaway run before it exhausts a browser tab's memory. */
 export const DEFAULT_MAX_STEPS = 3_000_000;
 
-/** A client that publishes events does not wait for anything after the broker's acknowledgement. */
-const ignore = (): void => {};
 
 /** How consumers publish chained events and dead letters: a few quick retries, then report failure. */
 const CONSUMER_PUBLISH = { timeoutMs: 5000, retry: { maxAttempts: 5, backoffMs: 200, multiplier: 2, maxBackoffMs: 5000, jitter: 0 } };
@@ -174,18 +172,23 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
   for (const group of groups.values()) group.start();
 
   const clients = new Map(scenario.nodes.filter((n): n is ClientSpec => n.kind === 'client').map((c) => [c.id, c]));
+  /** A producing client's send ended: acknowledged (nothing more to do), or given up — then the record was never published. */
+  const gaveUp = (client: ClientSpec, event: EventInfo, status: number): void => {
+    if (status < 300) return;
+    sim.record({ type: 'publish-failed', t: sim.now, client: client.id, target: client.target, event: event.id, status });
+  };
   let nextCommand = 0;
   const submit = (client: ClientSpec, item: ScriptItem, fallbackKey: string): void => {
     const key = item.key ?? fallbackKey;
     const label = item.label ?? key;
     if (topics.has(client.target)) {
       const event = newEvent(item.type ?? client.command, key, label, client.id, item.poison ? { poison: true } : undefined);
-      produce(client.id, client.target, event, client.timeoutMs, client.retry, ignore, item.partition);
+      produce(client.id, client.target, event, client.timeoutMs, client.retry, (status) => gaveUp(client, event, status), item.partition);
       return;
     }
     if (queues.has(client.target)) {
       const message = newEvent(item.type ?? client.command, key, label, client.id, item.poison ? { poison: true } : undefined);
-      enqueue(client.id, client.target, message, client.timeoutMs, client.retry, ignore);
+      enqueue(client.id, client.target, message, client.timeoutMs, client.retry, (status) => gaveUp(client, message, status));
       return;
     }
     const payload = makePayload(client.payload, key, item.invalid ?? false, sim.random(`payload:${client.id}`));

@@ -493,6 +493,8 @@ export type TraceRecord =
       depth: number;
       unacked: number;
     }
+  /** A client writing straight to a topic or queue gave up on a record: it was never published. */
+  | { type: 'publish-failed'; t: number; client: string; target: string; event: number; status: number }
   /** A queue consumer's handler finished a delivery (ok: it succeeded; its ack or nack follows). */
   | { type: 'q-handled'; t: number; queue: string; consumer: string; message: number; ok: boolean }
   | { type: 'ack'; t: number; queue: string; consumer: string; message: number; depth: number; unacked: number }

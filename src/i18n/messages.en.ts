@@ -69,6 +69,8 @@ export const en = {
   'graph.outcomeFailed': '✗ failed',
   'graph.outcomeWaiting': '… waiting',
   'graph.sent': 'sent',
+  // A producing client's records whose send it gave up on (retries exhausted): never published.
+  'graph.notSent': '✗ given up',
   'graph.sendCommand': 'send {command}',
   'graph.crashed': 'CRASHED · restarting',
   'graph.crashArmed': 'CRASH ARMED',

@@ -84,6 +84,7 @@ const zhCN: Catalogue = {
   'graph.outcomeFailed': '✗ 失败',
   'graph.outcomeWaiting': '… 等待中',
   'graph.sent': '已发送',
+  'graph.notSent': '✗ 已放弃',
   'graph.sendCommand': '发送 {command}',
   'graph.crashed': '已崩溃 · 重启中',
   'graph.crashArmed': '崩溃已就绪',

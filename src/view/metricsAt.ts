@@ -72,6 +72,8 @@ export interface MetricsAt {
     published: number;
     /** Every append, per topic (dead-letter topics included). */
     byTopic: Record<string, number>;
+    /** Records clients gave up sending. */
+    notPublished: number;
   };
 }
 
@@ -138,6 +140,6 @@ export function metricsAt(index: TraceIndex, t: number): MetricsAt {
     commands: commandMetricsAt(index.commands, t),
     services,
     groups,
-    events: { published: upperBound(index.publishedT, t), byTopic },
+    events: { published: upperBound(index.publishedT, t), byTopic, notPublished: upperBound(index.notPublishedT, t) },
   };
 }

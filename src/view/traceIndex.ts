@@ -211,6 +211,9 @@ export interface TraceIndex {
   commandsByService: Map<string, CommandSeries>;
   /** Appends to business topics: dead-letter topics hold copies, not new events (as the engine counts). */
   publishedT: number[];
+  /** When a client gave up on a record it was writing straight to a topic or queue: all, and per client. */
+  notPublishedT: number[];
+  notPublishedByClient: Map<string, number[]>;
 }
 
 /** Thrown when a trace breaks the ordering the binary searches rely on (an engine bug). */
@@ -321,6 +324,8 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
   const commands = newCommandSeries(undefined);
   const commandsByService = new Map<string, CommandSeries>();
   const publishedT: number[] = [];
+  const notPublishedT: number[] = [];
+  const notPublishedByClient = new Map<string, number[]>();
 
   /** Build state, keyed like `topics` and `groups`. */
   const topicBuilds = new Map<string, TopicBuild>();
@@ -738,6 +743,13 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
         (r.deadLetterQueue !== undefined ? queue.deadLetteredT : queue.droppedT).push(r.t);
         break;
       }
+      case 'publish-failed': {
+        notPublishedT.push(r.t);
+        let mine = notPublishedByClient.get(r.client);
+        if (!mine) notPublishedByClient.set(r.client, (mine = []));
+        mine.push(r.t);
+        break;
+      }
       case 'q-handled': {
         if (!r.ok) break;
         const key = `${r.queue}\u0000${r.message}`;
@@ -784,5 +796,7 @@ export function buildTraceIndex(trace: Trace, scenario: Scenario): TraceIndex {
     commands,
     commandsByService,
     publishedT,
+    notPublishedT,
+    notPublishedByClient,
   };
 }

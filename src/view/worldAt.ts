@@ -147,6 +147,8 @@ export interface WorldCounts {
   commandsPending: number;
   /** Appends to business topics (dead-letter copies excluded). */
   eventsPublished: number;
+  /** Records clients gave up sending (to a topic or queue): never published. */
+  notPublished: number;
   /** Distinct events each group has processed (duplicates not counted). */
   processedByGroup: Record<string, number>;
 }
@@ -358,6 +360,7 @@ function countsAt(index: TraceIndex, t: number): WorldCounts {
     commandsFailed: upperBound(c.failedT, t),
     commandsPending: submitted - upperBound(c.doneT, t),
     eventsPublished: upperBound(index.publishedT, t),
+    notPublished: upperBound(index.notPublishedT, t),
     processedByGroup,
   };
 }

@@ -319,4 +319,11 @@ describe('hostile scenario files (found by the adversarial review)', () => {
     expect(out).toContain('Evil \ufffd[2J\ufffd]0;pwned\ufffd title');
     expect(out).not.toMatch(/\u001b/);
   });
+
+  it('records a producing client gave up on are counted, not silently missing', () => {
+    const r = run(['--file', 'docs/examples/two-subscribers.json', '--fault', 'orders:down@5-15']);
+    expect(r.out).toMatch(/events published: 25; 16 never published \(the producer gave up on them\)/);
+    const j = JSON.parse(run(['--file', 'docs/examples/two-subscribers.json', '--fault', 'orders:down@5-15', '--json']).out);
+    expect(j.metrics.events).toEqual({ published: 25, notPublished: 16 });
+  });
 });

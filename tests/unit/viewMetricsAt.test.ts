@@ -22,7 +22,7 @@ describe('metricsAt', () => {
       meanLatencyMs: undefined,
       committedButFailed: 0,
     });
-    expect(m.events).toEqual({ published: 0, byTopic: { orders: 0 } });
+    expect(m.events).toEqual({ published: 0, byTopic: { orders: 0 }, notPublished: 0 });
     expect(m.groups.ful).toEqual({
       group: 'ful',
       topic: 'orders',
@@ -116,11 +116,11 @@ describe('metricsAt', () => {
       { type: 'append', t: 2, topic: 'orders-dlt', partition: 0, offset: 0, event: 0, key: 'o1', eventType: 'order-placed' },
     ];
     const m = metricsAt(buildTraceIndex({ ...emptyTrace(), records }, scenario), 10);
-    expect(m.events).toEqual({ published: 1, byTopic: { orders: 1, 'orders-dlt': 1 } });
+    expect(m.events).toEqual({ published: 1, byTopic: { orders: 1, 'orders-dlt': 1 }, notPublished: 0 });
   });
 
   it('counts appends per topic', () => {
-    expect(metricsAt(index, 35).events).toEqual({ published: 2, byTopic: { orders: 2 } });
+    expect(metricsAt(index, 35).events).toEqual({ published: 2, byTopic: { orders: 2 }, notPublished: 0 });
   });
 
   it('works on an empty trace', () => {

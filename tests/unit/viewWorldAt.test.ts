@@ -198,6 +198,7 @@ describe('worldAt: counts', () => {
       commandsFailed: 0,
       commandsPending: 0,
       eventsPublished: 0,
+      notPublished: 0,
       processedByGroup: { ful: 0, ana: 0, audit: 0 },
     });
   });
@@ -211,6 +212,7 @@ describe('worldAt: counts', () => {
       commandsFailed: 0,
       commandsPending: 0,
       eventsPublished: 3,
+      notPublished: 0,
       processedByGroup: { ful: 1, ana: 0, audit: 0 },
     });
     expect(worldAt(index, 1e9).counts).toMatchObject({ commandsSubmitted: 3, commandsFailed: 1, eventsPublished: 4 });

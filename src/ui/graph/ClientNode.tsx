@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { useI18nStore, useT } from '../../i18n/i18nStore';
 import { useSide } from '../../state/SideContext';
 import { useWorldSelector } from '../../state/useWorldSelector';
+import { upperBound } from '../../view/search';
 import type { World } from '../../view/worldAt';
 import type { ClientFlowNode } from './buildFlow';
 import { FaultMenu } from './FaultMenu';
@@ -46,8 +47,11 @@ function CommandOutcomes() {
   );
 }
 
-function SentCount({ target }: { target: string }) {
+function SentCount({ id, target }: { id: string; target: string }) {
+  const { run } = useSide();
   const sent = useWorldSelector((w) => sentTo(w, target));
+  // Records it gave up on (its retries ran out): never published — nobody else would know.
+  const notSent = useWorldSelector((w) => upperBound(run.index.notPublishedByClient.get(id) ?? [], w.t));
   const t = useT();
   return (
     <dl className="lab-outcomes">
@@ -55,6 +59,12 @@ function SentCount({ target }: { target: string }) {
         <dt>{t('graph.sent')}</dt>
         <dd>{sent}</dd>
       </div>
+      {notSent > 0 ? (
+        <div className="lab-outcome lab-outcome--failed" data-testid={`not-sent-${id}`}>
+          <dt>{t('graph.notSent')}</dt>
+          <dd>{notSent}</dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -72,7 +82,7 @@ export function ClientNode({ id, data }: NodeProps<ClientFlowNode>) {
         <span className="lab-node__title">{spec.label}</span>
       </div>
       <div className="lab-node__role">{role ?? t('graph.sendCommand', { command: spec.command })}</div>
-      {targetKind === 'service' ? <CommandOutcomes /> : <SentCount target={spec.target} />}
+      {targetKind === 'service' ? <CommandOutcomes /> : <SentCount id={id} target={spec.target} />}
       <div className="lab-node__faults nodrag nopan">
         <FaultMenu nodeId={id} label={spec.label} />
       </div>
