@@ -6,15 +6,15 @@
 import type { NarrativeStep, Scenario } from '../../engine/types';
 import { useT } from '../../i18n/i18nStore';
 import { useLabStore } from '../../state/store';
-import { assumedFaultText, assumptionMismatches, learnerFaultText, withAssumptions } from '../../state/storyAssumes';
+import { assumedFaultText, assumptionMismatches, learnerFaultText, withAssumptions, type AssumptionMismatch } from '../../state/storyAssumes';
 
 export function StepAssumptionWarning({ scenario, step }: { scenario: Scenario; step: NarrativeStep }) {
   const t = useT();
   // A string, so the clock re-renders this only when the verdict changes (an open outage that
   // passes the story's end becomes a mismatch while playing).
   const verdict = useLabStore((s) => JSON.stringify(assumptionMismatches(scenario, step, s.interventions, s.t)));
-  const mismatches = assumptionMismatches(scenario, step, useLabStore.getState().interventions, useLabStore.getState().t);
-  if (verdict === '[]' || mismatches.length === 0) return null;
+  const mismatches = JSON.parse(verdict) as AssumptionMismatch[];
+  if (mismatches.length === 0) return null;
   const what = mismatches.map((m) => assumedFaultText(scenario, m.want, t)).join('; ');
   const yours = mismatches.flatMap((m) => m.have.map((f) => learnerFaultText(f, t)));
   const put = () => {
