@@ -25,7 +25,6 @@ export interface SimulateOptions {
 /** Far above any built-in scenario (a 10-minute flagship run takes 15 k; the benchmark passes its own limit), and stops a runaway run before it exhausts a browser tab's memory. */
 export const DEFAULT_MAX_STEPS = 3_000_000;
 
-
 /** How consumers publish chained events and dead letters: a few quick retries, then report failure. */
 const CONSUMER_PUBLISH = { timeoutMs: 5000, retry: { maxAttempts: 5, backoffMs: 200, multiplier: 2, maxBackoffMs: 5000, jitter: 0 } };
 
@@ -51,11 +50,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
     return event;
   };
 
-  // `done` is typed CallDone (not `(status) => void`) so it can be handed to call() as it is:
-  // a callback whose second parameter meant something else would not type-check.
+  /** Producers with enable.idempotence=false (the default is on, as in Kafka since 3.0). */
+  const nonIdempotentProducers = new Set(
+    scenario.nodes.flatMap((n) => ((n.kind === 'service' || n.kind === 'client') && n.idempotentProducer === false ? [n.id] : [])),
+  );
+
   // Kafka's producer picks the partition (the key's hash, or the next in turn for a keyless record)
   // before it sends; an idempotent one numbers its records per partition, so the broker can drop a
   // retry it already appended and refuse one that would overtake an earlier record.
+  // `done` is typed CallDone (not `(status) => void`) so it can be handed to call() as it is:
+  // a callback whose second parameter meant something else would not type-check.
   const produce = (from: string, topic: string, event: EventInfo, timeoutMs: number, retry: RetryPolicy, done: CallDone, partition?: number): void => {
     const topicNode = topics.get(topic)!;
     const request: Request = {
@@ -82,10 +86,6 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tra
       done(status, attempts);
     });
   };
-  /** Producers with enable.idempotence=false (the default is on, as in Kafka since 3.0). */
-  const nonIdempotentProducers = new Set(
-    scenario.nodes.flatMap((n) => ((n.kind === 'service' || n.kind === 'client') && n.idempotentProducer === false ? [n.id] : [])),
-  );
 
   /** Publish a message to a point-to-point queue; the broker's confirm is the 2xx answer. */
   const enqueue = (from: string, queue: string, message: EventInfo, timeoutMs: number, retry: RetryPolicy, done: (status: number) => void): void => {
